@@ -1,0 +1,221 @@
+//! Leads and deals: the toolkit's lead-grading and follow-up table (线索分级与跟进计划表).
+//! The deals issue adds the grading rules, SLA clocks and CSV; the foundation fixes the record.
+
+use super::playbook::{Industry, StageKind};
+use super::{Id, Timestamp};
+use serde::{Deserialize, Serialize};
+
+/// Lead grade (线索分级).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum Grade {
+    /// A clear near-term need: follow up first.
+    A,
+    /// A potential need.
+    B,
+    /// Long-term nurture.
+    #[default]
+    #[serde(other)]
+    C,
+}
+
+impl Grade {
+    pub const ALL: [Grade; 3] = [Grade::A, Grade::B, Grade::C];
+}
+
+/// Where the lead came from (线索来源).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Source {
+    TradeShow,
+    Website,
+    Referral,
+    #[default]
+    #[serde(other)]
+    Other,
+}
+
+impl Source {
+    pub const ALL: [Source; 4] = [Source::TradeShow, Source::Website, Source::Referral, Source::Other];
+}
+
+/// Where the lead stands (当前状态).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    Following,
+    Converted,
+    Lost,
+    /// Also what an unknown status reads as, so the lead is looked at again.
+    #[default]
+    #[serde(other)]
+    ToFollowUp,
+}
+
+impl Status {
+    pub const ALL: [Status; 4] = [Status::ToFollowUp, Status::Following, Status::Converted, Status::Lost];
+}
+
+/// Customer class for account care.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CustomerClass {
+    HighValue,
+    Potential,
+    #[default]
+    #[serde(other)]
+    General,
+}
+
+/// A lead or deal. Fields added by later versions carry `#[serde(default)]`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Deal {
+    pub id: Id,
+    /// The lead number people quote (线索编号), e.g. `L-0007`.
+    #[serde(default)]
+    pub number: String,
+    pub customer: String,
+    #[serde(default)]
+    pub contact: String,
+    #[serde(default)]
+    pub phone: String,
+    #[serde(default)]
+    pub email: String,
+    #[serde(default)]
+    pub source: Source,
+    #[serde(default)]
+    pub industry: Industry,
+    #[serde(default)]
+    pub grade: Grade,
+    #[serde(default)]
+    pub stage: Option<StageKind>,
+    #[serde(default)]
+    pub status: Status,
+    #[serde(default)]
+    pub class: CustomerClass,
+    #[serde(default)]
+    pub owner: String,
+    #[serde(default)]
+    pub notes: String,
+    /// Deal value in minor units of `currency` (cents, fen).
+    #[serde(default)]
+    pub value_minor: i64,
+    #[serde(default)]
+    pub currency: String,
+    pub assigned_at: Timestamp,
+    #[serde(default)]
+    pub first_follow_up_at: Option<Timestamp>,
+    pub updated_at: Timestamp,
+}
+
+/// What is wrong with a deal a user entered.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum DealError {
+    #[error("the customer name is required")]
+    CustomerMissing,
+    #[error("the customer name is longer than {max} characters")]
+    CustomerTooLong { max: usize },
+}
+
+/// Longest customer name accepted; longer input is almost always a paste gone wrong.
+pub const MAX_CUSTOMER_LEN: usize = 200;
+
+impl Deal {
+    /// A new lead, assigned now, with a number following the highest existing one.
+    pub fn new(
+        id: Id,
+        customer: &str,
+        existing: &[&Deal],
+        now: Timestamp,
+    ) -> Result<Deal, DealError> {
+        let customer = validate_customer(customer)?;
+        Ok(Deal {
+            id,
+            number: next_number(existing.iter().map(|d| d.number.as_str())),
+            customer,
+            contact: String::new(),
+            phone: String::new(),
+            email: String::new(),
+            source: Source::default(),
+            industry: Industry::default(),
+            grade: Grade::default(),
+            stage: Some(StageKind::LeadDevelopment),
+            status: Status::default(),
+            class: CustomerClass::default(),
+            owner: String::new(),
+            notes: String::new(),
+            value_minor: 0,
+            currency: String::new(),
+            assigned_at: now,
+            first_follow_up_at: None,
+            updated_at: now,
+        })
+    }
+}
+
+/// Trims a customer name and checks it is present and of sane length.
+pub fn validate_customer(name: &str) -> Result<String, DealError> {
+    let name = name.trim();
+    if name.is_empty() {
+        return Err(DealError::CustomerMissing);
+    }
+    if name.chars().count() > MAX_CUSTOMER_LEN {
+        return Err(DealError::CustomerTooLong { max: MAX_CUSTOMER_LEN });
+    }
+    Ok(name.to_owned())
+}
+
+/// The next lead number, `L-` and four digits at least, one above the highest `L-n` in use.
+/// Numbers that do not follow the pattern (imported, hand-typed) are ignored.
+pub fn next_number<'a>(existing: impl IntoIterator<Item = &'a str>) -> String {
+    let max = existing
+        .into_iter()
+        .filter_map(|n| n.strip_prefix("L-")?.parse::<u32>().ok())
+        .max()
+        .unwrap_or(0);
+    format!("L-{:04}", max.saturating_add(1))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    fn at(h: u32) -> Timestamp {
+        chrono::Utc.with_ymd_and_hms(2026, 3, 1, h, 0, 0).unwrap()
+    }
+
+    #[test]
+    fn new_lead_is_numbered_after_the_highest_existing_number() {
+        assert_eq!(next_number([]), "L-0001");
+        assert_eq!(next_number(["L-0003", "L-0010", "X-99", "L-abc"]), "L-0011");
+        assert_eq!(next_number(["L-9999"]), "L-10000");
+    }
+
+    #[test]
+    fn new_lead_starts_in_lead_development_waiting_for_follow_up() {
+        let d = Deal::new(Id::generate(1, 1), "  Acme Tools  ", &[], at(9)).unwrap();
+        assert_eq!(d.customer, "Acme Tools");
+        assert_eq!(d.status, Status::ToFollowUp);
+        assert_eq!(d.stage, Some(StageKind::LeadDevelopment));
+        assert_eq!(d.assigned_at, at(9));
+        assert_eq!(d.number, "L-0001");
+    }
+
+    #[test]
+    fn customer_name_is_required_and_bounded() {
+        assert_eq!(validate_customer("   "), Err(DealError::CustomerMissing));
+        let long = "字".repeat(MAX_CUSTOMER_LEN + 1);
+        assert_eq!(validate_customer(&long), Err(DealError::CustomerTooLong { max: MAX_CUSTOMER_LEN }));
+        assert!(validate_customer(&"字".repeat(MAX_CUSTOMER_LEN)).is_ok());
+    }
+
+    #[test]
+    fn a_deal_from_a_future_version_with_unknown_values_still_reads() {
+        let json = r#"{"id":"a-1","customer":"Acme","grade":"S","status":"paused",
+            "source":"podcast","class":"vip","assigned_at":"2026-03-01T09:00:00Z",
+            "updated_at":"2026-03-01T09:00:00Z","future_field":[1,2]}"#;
+        let d: Deal = serde_json::from_str(json).unwrap();
+        assert_eq!((d.grade, d.status, d.source), (Grade::C, Status::ToFollowUp, Source::Other));
+        assert_eq!(d.class, CustomerClass::General);
+    }
+}

@@ -1,0 +1,17 @@
+//! Pure domain: the types and rules of a sales playbook.
+//!
+//! Nothing in here touches the browser, storage or the clock: the current time is always a
+//! parameter, so every rule is tested with plain `cargo test`.
+
+pub mod deal;
+pub mod id;
+pub mod playbook;
+pub mod settings;
+pub mod text;
+pub mod training;
+
+pub use id::Id;
+pub use text::{Locale, LocalizedText};
+
+/// A point in time as stored: UTC, serialized as RFC 3339.
+pub type Timestamp = chrono::DateTime<chrono::Utc>;

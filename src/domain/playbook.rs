@@ -1,0 +1,170 @@
+//! The playbook's content model: stages, industries, scripts, checklists and proposal
+//! templates. The playbook issue fills these out (branching, lint, template language); the
+//! foundation fixes their identity and how they are stored.
+
+use super::{Id, LocalizedText};
+use serde::{Deserialize, Serialize};
+
+/// The six stages of the sales process (销售流程), in order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum StageKind {
+    /// 客户开发与线索管理
+    LeadDevelopment,
+    /// 需求分析与方案定制
+    NeedsAnalysis,
+    /// 报价与合同管理
+    QuoteAndContract,
+    /// 销售执行与交付
+    Delivery,
+    /// 售后服务与客户维护
+    AccountCare,
+    /// 持续改进 (runs across all stages)
+    Review,
+    #[serde(other)]
+    Unknown,
+}
+
+impl StageKind {
+    /// The stages in process order.
+    pub const ALL: [StageKind; 6] = [
+        StageKind::LeadDevelopment,
+        StageKind::NeedsAnalysis,
+        StageKind::QuoteAndContract,
+        StageKind::Delivery,
+        StageKind::AccountCare,
+        StageKind::Review,
+    ];
+}
+
+/// Industries that get their own script wording and proposal template.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Industry {
+    /// 制造业 / industrial equipment
+    Manufacturing,
+    /// 零售业 and chains
+    Retail,
+    /// 服务业: professional services
+    ProfessionalServices,
+    /// Software / SaaS
+    Software,
+    /// Fits any industry.
+    #[default]
+    #[serde(other)]
+    Generic,
+}
+
+impl Industry {
+    pub const ALL: [Industry; 5] = [
+        Industry::Manufacturing,
+        Industry::Retail,
+        Industry::ProfessionalServices,
+        Industry::Software,
+        Industry::Generic,
+    ];
+}
+
+/// One stage of the process with its standards.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Stage {
+    pub id: Id,
+    pub kind: StageKind,
+    pub name: LocalizedText,
+    #[serde(default)]
+    pub goal: LocalizedText,
+    #[serde(default)]
+    pub actions: Vec<LocalizedText>,
+    #[serde(default)]
+    pub exit_criteria: Vec<LocalizedText>,
+}
+
+/// A call script: a graph of steps a rep follows.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Script {
+    pub id: Id,
+    pub title: LocalizedText,
+    #[serde(default)]
+    pub stage: Option<StageKind>,
+    #[serde(default)]
+    pub industries: Vec<Industry>,
+    #[serde(default)]
+    pub steps: Vec<ScriptStep>,
+}
+
+/// One step of a script: a line to say, a question to ask, or a coaching tip.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ScriptStep {
+    pub id: Id,
+    pub text: LocalizedText,
+    #[serde(default)]
+    pub next: Option<Id>,
+}
+
+/// A needs-discovery checklist (BANT, MEDDPICC, …).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Checklist {
+    pub id: Id,
+    pub title: LocalizedText,
+    #[serde(default)]
+    pub items: Vec<ChecklistItem>,
+}
+
+/// One discovery question; `field` names the deal field its answer fills.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ChecklistItem {
+    pub id: Id,
+    pub field: String,
+    pub question: LocalizedText,
+    #[serde(default)]
+    pub required: bool,
+}
+
+/// A proposal template for one industry; `body` is in the template language.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ProposalTemplate {
+    pub id: Id,
+    pub title: LocalizedText,
+    #[serde(default)]
+    pub industry: Industry,
+    #[serde(default)]
+    pub body: LocalizedText,
+}
+
+/// The whole playbook a team follows.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Playbook {
+    #[serde(default)]
+    pub stages: Vec<Stage>,
+    #[serde(default)]
+    pub scripts: Vec<Script>,
+    #[serde(default)]
+    pub checklists: Vec<Checklist>,
+    #[serde(default)]
+    pub templates: Vec<ProposalTemplate>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stages_are_the_six_of_the_sales_process_in_order() {
+        assert_eq!(StageKind::ALL.len(), 6);
+        assert!(StageKind::ALL.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn an_industry_from_a_future_version_reads_as_generic() {
+        let i: Industry = serde_json::from_str("\"aerospace\"").unwrap();
+        assert_eq!(i, Industry::Generic);
+        let s: StageKind = serde_json::from_str("\"renewal\"").unwrap();
+        assert_eq!(s, StageKind::Unknown);
+    }
+
+    #[test]
+    fn a_playbook_with_missing_parts_reads_as_empty_parts() {
+        let p: Playbook = serde_json::from_str("{}").unwrap();
+        assert!(p.stages.is_empty() && p.scripts.is_empty());
+    }
+}

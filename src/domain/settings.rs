@@ -1,0 +1,37 @@
+//! Preferences of this browser's user.
+
+use super::Locale;
+use serde::{Deserialize, Serialize};
+
+/// Settings kept in storage. `locale: None` means "follow the browser".
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Settings {
+    #[serde(default)]
+    pub locale: Option<Locale>,
+    /// Name shown as the owner of new deals.
+    #[serde(default)]
+    pub user_name: String,
+}
+
+impl Settings {
+    /// The language to show: the chosen one, else the browser's.
+    pub fn effective_locale(&self, browser: Locale) -> Locale {
+        self.locale.map(Locale::supported).unwrap_or(browser.supported())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chosen_language_overrides_the_browser() {
+        let s = Settings { locale: Some(Locale::ZhCn), ..Default::default() };
+        assert_eq!(s.effective_locale(Locale::En), Locale::ZhCn);
+    }
+
+    #[test]
+    fn no_choice_follows_the_browser() {
+        assert_eq!(Settings::default().effective_locale(Locale::ZhCn), Locale::ZhCn);
+    }
+}

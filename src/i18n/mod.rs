@@ -1,0 +1,185 @@
+//! UI text in English and 简体中文, and locale-aware formatting.
+//!
+//! Every string is a field of [`Texts`]; the `texts!` macro makes both languages required, so
+//! a missing translation is a compile error rather than a blank on screen. Strings with
+//! `{name}` placeholders are filled with [`fill`].
+
+mod errors;
+pub mod format;
+
+pub use errors::{describe_import_error, describe_storage_error};
+
+use crate::domain::Locale;
+
+macro_rules! texts {
+    ($($(#[$doc:meta])* $name:ident: $en:expr, $zh:expr;)*) => {
+        /// All UI text of one language.
+        pub struct Texts { $($(#[$doc])* pub $name: &'static str,)* }
+        /// English UI text.
+        pub const EN: Texts = Texts { $($name: $en,)* };
+        /// 简体中文 UI text.
+        pub const ZH: Texts = Texts { $($name: $zh,)* };
+        /// Every string as (field, English, 简体中文), for checks over all of them.
+        pub const ALL: &[(&str, &str, &str)] = &[$((stringify!($name), $en, $zh)),*];
+    };
+}
+
+texts! {
+    app_name: "Sales Playbook", "销售作战手册";
+    skip_to_content: "Skip to content", "跳到正文";
+    nav_label: "Main", "主导航";
+    nav_playbook: "Playbook", "销售手册";
+    nav_deals: "Deals", "商机";
+    nav_training: "Training", "培训";
+    nav_dashboard: "Dashboard", "仪表盘";
+    nav_settings: "Settings", "设置";
+    language: "Language", "语言";
+    loading: "Loading…", "加载中…";
+
+    not_found_title: "Page not found", "页面不存在";
+    not_found_body: "There is nothing at this address. It may come from a link to content that was deleted.",
+        "这个地址没有内容，可能链接指向的内容已被删除。";
+    not_found_home: "Go to the playbook", "返回销售手册";
+
+    playbook_intro: "The six stages of the sales process. Call scripts, discovery checklists and proposal templates for each stage will appear here.",
+        "销售流程的六个阶段。每个阶段的话术、需求调研清单和方案模板将显示在这里。";
+    playbook_empty: "No playbook content yet. Meanwhile, add your leads under Deals.",
+        "手册内容尚未添加。现在可以先在“商机”中录入线索。";
+    stage_lead_development: "Lead development and management", "客户开发与线索管理";
+    stage_needs_analysis: "Needs analysis and solution design", "需求分析与方案定制";
+    stage_quote_and_contract: "Quote and contract", "报价与合同管理";
+    stage_delivery: "Execution and delivery", "销售执行与交付";
+    stage_account_care: "After-sales and account care", "售后服务与客户维护";
+    stage_review: "Review and improvement", "持续改进";
+
+    deals_intro: "Every lead in one list. Add a lead as soon as it is assigned: the first follow-up is due within 24 hours.",
+        "所有线索集中在一个列表。线索分配后请立即录入：首次跟进须在 24 小时内完成。";
+    customer_name: "Customer name", "客户名称";
+    add_lead: "Add lead", "添加线索";
+    deal_list_label: "Leads", "线索列表";
+    deals_empty: "No leads yet. Type a customer's name above and press Enter to add your first lead.",
+        "还没有线索。在上方输入客户名称并按回车，添加第一条线索。";
+    deals_count: "{n} leads", "共 {n} 条线索";
+    error_customer_missing: "Enter the customer's name.", "请输入客户名称。";
+    error_customer_too_long: "The customer name is too long (at most {max} characters).",
+        "客户名称过长（最多 {max} 个字符）。";
+    lead_number: "Lead number", "线索编号";
+    contact: "Contact person", "联系人";
+    phone: "Phone", "联系方式";
+    email: "Email", "电子邮箱";
+    grade: "Grade", "分级";
+    grade_a: "A: clear near-term need", "A：近期有明确需求";
+    grade_b: "B: potential need", "B：潜在需求";
+    grade_c: "C: long-term nurture", "C：长期培育";
+    status: "Status", "当前状态";
+    status_to_follow_up: "To follow up", "待跟进";
+    status_following: "Following", "跟进中";
+    status_converted: "Converted", "转化";
+    status_lost: "Lost", "流失";
+    notes: "Follow-up record", "跟进记录";
+    assigned_at: "Assigned at", "分配时间";
+    back_to_deals: "All leads", "全部线索";
+    deal_not_found: "This lead does not exist in this browser. It may have been deleted, or it was entered in another browser.",
+        "此浏览器中没有这条线索，可能已被删除，或是在其他浏览器中录入的。";
+    delete_lead: "Delete lead", "删除线索";
+    confirm_delete_lead: "Delete this lead and everything recorded on it?", "确定删除这条线索及其全部记录吗？";
+    confirm_delete: "Delete", "删除";
+    cancel: "Cancel", "取消";
+    lead_deleted: "Lead “{name}” deleted.", "已删除线索“{name}”。";
+    undo: "Undo", "撤销";
+    saved: "Saved", "已保存";
+    changed_elsewhere: "This lead was changed in another tab. Your edits here are kept.",
+        "这条线索已在另一个标签页中被修改。你在这里的编辑仍然保留。";
+    load_their_version: "Show the other tab's version", "显示另一标签页的版本";
+
+    training_intro: "Onboarding paths for new hires and mock-sale drills for trainers.",
+        "新人入职培训路径与培训师主持的模拟演练。";
+    training_empty: "No trainees or drills yet. Onboarding paths, drills and objection practice will appear here.",
+        "还没有学员或演练记录。入职培训路径、模拟演练和异议处理练习将显示在这里。";
+    dashboard_intro: "Process-health measures: follow-up timeliness, discovery completeness, funnel conversion and sales cycle.",
+        "销售流程健康度：线索跟进及时率、需求调研完整率、漏斗转化率和销售周期。";
+    dashboard_empty: "No measures yet. They appear as soon as leads are recorded under Deals.",
+        "暂无指标。在“商机”中录入线索后即会显示。";
+
+    settings_language_title: "Language", "语言";
+    settings_language_hint: "The first visit follows your browser's language; your choice is remembered in this browser.",
+        "首次访问时跟随浏览器语言；你的选择会保存在此浏览器中。";
+    settings_data_title: "Data", "数据";
+    settings_data_hint: "Everything is stored in this browser only. Export a backup to keep it safe or move it to another browser.",
+        "所有数据只保存在此浏览器中。导出备份可妥善保存数据，或迁移到其他浏览器。";
+    storage_used: "{used} of about {quota} used ({percent}).", "已使用 {used}，上限约 {quota}（{percent}）。";
+    storage_records: "{deals} leads stored.", "已保存 {deals} 条线索。";
+    storage_quarantined: "{n} unreadable values are set aside and included in backups.",
+        "有 {n} 个无法读取的值已被隔离保存，并包含在备份中。";
+    export_all: "Export all data", "导出全部数据";
+    import_backup: "Import a backup", "导入备份";
+    import_choose_file: "Backup file (.json)", "备份文件（.json）";
+    import_preview: "This backup adds {added} and updates {updated} records; {unchanged} are unchanged.",
+        "此备份将新增 {added} 条、更新 {updated} 条记录；{unchanged} 条无变化。";
+    import_skipped: "{n} entries this version cannot read are not imported.", "有 {n} 条此版本无法读取的条目不会导入。";
+    import_nothing: "This backup holds nothing that differs from what is stored here.", "此备份与现有数据完全相同，无需导入。";
+    import_confirm: "Import", "导入";
+    import_done: "Backup imported.", "备份已导入。";
+    import_failed: "The backup was not imported: {reason} Nothing was changed.", "备份未导入：{reason} 现有数据未做任何更改。";
+    reset_all: "Reset all data…", "重置全部数据…";
+    reset_warning: "This deletes every lead and setting stored in this browser. Export a backup first if you may need them.",
+        "此操作将删除此浏览器中保存的所有线索和设置。如有需要，请先导出备份。";
+    reset_confirm: "Delete everything", "全部删除";
+    reset_done: "All data was deleted.", "所有数据已删除。";
+
+    banner_read_only: "This browser holds data written by a newer version of Sales Playbook (schema {schema}). To keep it safe, this version is read-only: changes are not saved. Open the newer version, or export a backup.",
+        "此浏览器中的数据由更新版本的销售作战手册写入（数据版本 {schema}）。为保护数据，当前版本以只读方式打开，修改不会被保存。请使用新版本，或导出备份。";
+    banner_quarantined: "{n} stored values could not be read and were set aside; everything else loaded. They are kept and included in backups.",
+        "有 {n} 个已保存的值无法读取，已被隔离；其余数据均已正常加载。被隔离的值仍然保留，并包含在备份中。";
+    banner_save_failed: "Your last change could not be saved: {reason} It is kept in this tab; export your data so nothing is lost.",
+        "最近的修改未能保存：{reason} 修改仍保留在当前标签页中，请导出数据以免丢失。";
+    banner_unavailable: "This browser does not allow the app to store data ({reason}). You can work, but nothing is kept after you close the tab: export your data before you leave.",
+        "此浏览器不允许本应用保存数据（{reason}）。你仍可使用，但关闭标签页后数据不会保留，请在离开前导出数据。";
+    dismiss: "Dismiss", "关闭";
+}
+
+/// The UI text for `locale`.
+pub fn texts(locale: Locale) -> &'static Texts {
+    match locale.supported() {
+        Locale::ZhCn => &ZH,
+        _ => &EN,
+    }
+}
+
+/// Replaces each `{name}` in `template` with its value.
+pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    let mut out = template.to_owned();
+    for (name, value) in values {
+        out = out.replace(&format!("{{{name}}}"), value);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fill_replaces_every_placeholder() {
+        assert_eq!(fill("{n} of {m}, {n}", &[("n", "1"), ("m", "2")]), "1 of 2, 1");
+        assert_eq!(fill(ZH.deals_count, &[("n", "3")]), "共 3 条线索");
+    }
+
+    #[test]
+    fn both_languages_have_text_for_every_key_and_the_same_placeholders() {
+        // The macro makes both present; this checks neither is blank and no placeholder was
+        // lost in translation.
+        assert!(ALL.len() > 50);
+        for (name, en, zh) in ALL {
+            assert!(!en.trim().is_empty() && !zh.trim().is_empty(), "{name} is blank");
+            assert_eq!(placeholders(en), placeholders(zh), "{name}: {en} / {zh}");
+        }
+    }
+
+    fn placeholders(s: &str) -> Vec<&str> {
+        let mut v: Vec<&str> =
+            s.split('{').skip(1).filter_map(|p| p.split_once('}').map(|(name, _)| name)).collect();
+        v.sort();
+        v
+    }
+}
