@@ -6,7 +6,9 @@ use super::{Id, Timestamp};
 use serde::{Deserialize, Serialize};
 
 /// Lead grade (线索分级).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
 pub enum Grade {
     /// A clear near-term need: follow up first.
     A,
@@ -20,6 +22,19 @@ pub enum Grade {
 
 impl Grade {
     pub const ALL: [Grade; 3] = [Grade::A, Grade::B, Grade::C];
+
+    /// The stored code (`A`, `B`, `C`), also used as a form value.
+    pub fn code(self) -> &'static str {
+        match self {
+            Grade::A => "A",
+            Grade::B => "B",
+            Grade::C => "C",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Grade> {
+        Grade::ALL.into_iter().find(|g| g.code() == code)
+    }
 }
 
 /// Where the lead came from (线索来源).
@@ -35,7 +50,12 @@ pub enum Source {
 }
 
 impl Source {
-    pub const ALL: [Source; 4] = [Source::TradeShow, Source::Website, Source::Referral, Source::Other];
+    pub const ALL: [Source; 4] = [
+        Source::TradeShow,
+        Source::Website,
+        Source::Referral,
+        Source::Other,
+    ];
 }
 
 /// Where the lead stands (当前状态).
@@ -52,7 +72,26 @@ pub enum Status {
 }
 
 impl Status {
-    pub const ALL: [Status; 4] = [Status::ToFollowUp, Status::Following, Status::Converted, Status::Lost];
+    pub const ALL: [Status; 4] = [
+        Status::ToFollowUp,
+        Status::Following,
+        Status::Converted,
+        Status::Lost,
+    ];
+
+    /// The stored code, also used as a form value.
+    pub fn code(self) -> &'static str {
+        match self {
+            Status::ToFollowUp => "to_follow_up",
+            Status::Following => "following",
+            Status::Converted => "converted",
+            Status::Lost => "lost",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Status> {
+        Status::ALL.into_iter().find(|s| s.code() == code)
+    }
 }
 
 /// Customer class for account care.
@@ -152,6 +191,17 @@ impl Deal {
     }
 }
 
+/// Deals for the list: most recently assigned first, then by number.
+pub fn newest_first<'a>(deals: impl IntoIterator<Item = &'a Deal>) -> Vec<&'a Deal> {
+    let mut list: Vec<&Deal> = deals.into_iter().collect();
+    list.sort_by(|a, b| {
+        b.assigned_at
+            .cmp(&a.assigned_at)
+            .then_with(|| b.number.cmp(&a.number))
+    });
+    list
+}
+
 /// Trims a customer name and checks it is present and of sane length.
 pub fn validate_customer(name: &str) -> Result<String, DealError> {
     let name = name.trim();
@@ -159,7 +209,9 @@ pub fn validate_customer(name: &str) -> Result<String, DealError> {
         return Err(DealError::CustomerMissing);
     }
     if name.chars().count() > MAX_CUSTOMER_LEN {
-        return Err(DealError::CustomerTooLong { max: MAX_CUSTOMER_LEN });
+        return Err(DealError::CustomerTooLong {
+            max: MAX_CUSTOMER_LEN,
+        });
     }
     Ok(name.to_owned())
 }
@@ -202,10 +254,46 @@ mod tests {
     }
 
     #[test]
+    fn codes_match_the_stored_form() {
+        for g in Grade::ALL {
+            assert_eq!(
+                serde_json::to_string(&g).unwrap(),
+                format!("\"{}\"", g.code())
+            );
+            assert_eq!(Grade::from_code(g.code()), Some(g));
+        }
+        for s in Status::ALL {
+            assert_eq!(
+                serde_json::to_string(&s).unwrap(),
+                format!("\"{}\"", s.code())
+            );
+            assert_eq!(Status::from_code(s.code()), Some(s));
+        }
+        assert_eq!(Grade::from_code("S"), None);
+    }
+
+    #[test]
+    fn list_shows_the_latest_assigned_lead_first() {
+        let mut early = Deal::new(Id::generate(1, 1), "Early", &[], at(8)).unwrap();
+        early.number = "L-0001".into();
+        let late = Deal::new(Id::generate(2, 2), "Late", &[&early], at(15)).unwrap();
+        let names: Vec<_> = newest_first([&early, &late])
+            .iter()
+            .map(|d| d.customer.as_str())
+            .collect();
+        assert_eq!(names, ["Late", "Early"]);
+    }
+
+    #[test]
     fn customer_name_is_required_and_bounded() {
         assert_eq!(validate_customer("   "), Err(DealError::CustomerMissing));
         let long = "字".repeat(MAX_CUSTOMER_LEN + 1);
-        assert_eq!(validate_customer(&long), Err(DealError::CustomerTooLong { max: MAX_CUSTOMER_LEN }));
+        assert_eq!(
+            validate_customer(&long),
+            Err(DealError::CustomerTooLong {
+                max: MAX_CUSTOMER_LEN
+            })
+        );
         assert!(validate_customer(&"字".repeat(MAX_CUSTOMER_LEN)).is_ok());
     }
 
@@ -215,7 +303,10 @@ mod tests {
             "source":"podcast","class":"vip","assigned_at":"2026-03-01T09:00:00Z",
             "updated_at":"2026-03-01T09:00:00Z","future_field":[1,2]}"#;
         let d: Deal = serde_json::from_str(json).unwrap();
-        assert_eq!((d.grade, d.status, d.source), (Grade::C, Status::ToFollowUp, Source::Other));
+        assert_eq!(
+            (d.grade, d.status, d.source),
+            (Grade::C, Status::ToFollowUp, Source::Other)
+        );
         assert_eq!(d.class, CustomerClass::General);
     }
 }

@@ -32,7 +32,8 @@ impl Id {
     pub fn parse(s: &str) -> Result<Self, InvalidId> {
         let ok = !s.is_empty()
             && s.len() <= MAX_LEN
-            && s.bytes().all(|b| b.is_ascii_digit() || b.is_ascii_lowercase() || b == b'-');
+            && s.bytes()
+                .all(|b| b.is_ascii_digit() || b.is_ascii_lowercase() || b == b'-');
         if ok {
             Ok(Id(s.to_owned()))
         } else {

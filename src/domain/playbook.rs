@@ -38,7 +38,9 @@ impl StageKind {
 }
 
 /// Industries that get their own script wording and proposal template.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Industry {
     /// 制造业 / industrial equipment

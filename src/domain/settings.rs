@@ -16,7 +16,9 @@ pub struct Settings {
 impl Settings {
     /// The language to show: the chosen one, else the browser's.
     pub fn effective_locale(&self, browser: Locale) -> Locale {
-        self.locale.map(Locale::supported).unwrap_or(browser.supported())
+        self.locale
+            .map(Locale::supported)
+            .unwrap_or(browser.supported())
     }
 }
 
@@ -26,12 +28,18 @@ mod tests {
 
     #[test]
     fn chosen_language_overrides_the_browser() {
-        let s = Settings { locale: Some(Locale::ZhCn), ..Default::default() };
+        let s = Settings {
+            locale: Some(Locale::ZhCn),
+            ..Default::default()
+        };
         assert_eq!(s.effective_locale(Locale::En), Locale::ZhCn);
     }
 
     #[test]
     fn no_choice_follows_the_browser() {
-        assert_eq!(Settings::default().effective_locale(Locale::ZhCn), Locale::ZhCn);
+        assert_eq!(
+            Settings::default().effective_locale(Locale::ZhCn),
+            Locale::ZhCn
+        );
     }
 }

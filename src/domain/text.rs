@@ -3,7 +3,9 @@
 use serde::{Deserialize, Serialize};
 
 /// A language the app speaks. Unknown codes read from storage fall back to English.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
 pub enum Locale {
     #[default]
     #[serde(rename = "en")]
@@ -47,7 +49,11 @@ impl Locale {
     /// the only Chinese we ship; English is the fallback.
     pub fn from_browser<'a>(preferred: impl IntoIterator<Item = &'a str>) -> Locale {
         for tag in preferred {
-            let primary = tag.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
+            let primary = tag
+                .split(['-', '_'])
+                .next()
+                .unwrap_or("")
+                .to_ascii_lowercase();
             match primary.as_str() {
                 "zh" => return Locale::ZhCn,
                 "en" => return Locale::En,
@@ -59,7 +65,9 @@ impl Locale {
 
     /// Parses a tag written by [`Locale::tag`]; anything else is `None`.
     pub fn from_tag(tag: &str) -> Option<Locale> {
-        Locale::ALL.into_iter().find(|l| l.tag().eq_ignore_ascii_case(tag))
+        Locale::ALL
+            .into_iter()
+            .find(|l| l.tag().eq_ignore_ascii_case(tag))
     }
 }
 
@@ -75,7 +83,10 @@ pub struct LocalizedText {
 
 impl LocalizedText {
     pub fn new(en: impl Into<String>, zh: impl Into<String>) -> Self {
-        LocalizedText { en: en.into(), zh: zh.into() }
+        LocalizedText {
+            en: en.into(),
+            zh: zh.into(),
+        }
     }
 
     /// The text in `locale`, or in the other language when that one is missing.
@@ -117,7 +128,10 @@ mod tests {
 
     #[test]
     fn first_supported_browser_language_wins() {
-        assert_eq!(Locale::from_browser(["fr-FR", "en-GB", "zh-CN"]), Locale::En);
+        assert_eq!(
+            Locale::from_browser(["fr-FR", "en-GB", "zh-CN"]),
+            Locale::En
+        );
         assert_eq!(Locale::from_browser(["de", "zh-TW"]), Locale::ZhCn);
     }
 

@@ -5,7 +5,6 @@ use super::playbook::Industry;
 use super::{Id, Timestamp};
 use serde::{Deserialize, Serialize};
 
-
 /// What a person does in training.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

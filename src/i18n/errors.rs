@@ -24,15 +24,27 @@ pub fn describe_import_error(locale: Locale, error: &ImportError) -> String {
     let zh = locale.supported() == Locale::ZhCn;
     let mib = |b: usize| format!("{:.1} MiB", b as f64 / 1_048_576.0);
     match (error, zh) {
-        (ImportError::TooLarge { bytes, max }, false) => format!("the file is {}; a backup is at most {}.", mib(*bytes), mib(*max)),
-        (ImportError::TooLarge { bytes, max }, true) => format!("文件大小为 {}，备份文件最大为 {}。", mib(*bytes), mib(*max)),
+        (ImportError::TooLarge { bytes, max }, false) => format!(
+            "the file is {}; a backup is at most {}.",
+            mib(*bytes),
+            mib(*max)
+        ),
+        (ImportError::TooLarge { bytes, max }, true) => {
+            format!("文件大小为 {}，备份文件最大为 {}。", mib(*bytes), mib(*max))
+        }
         (ImportError::NotJson(detail), false) => format!("the file is not valid JSON ({detail})."),
         (ImportError::NotJson(detail), true) => format!("文件不是有效的 JSON（{detail}）。"),
         (ImportError::NotABackup, false) => "the file is not a Sales Playbook backup.".into(),
         (ImportError::NotABackup, true) => "该文件不是销售作战手册的备份文件。".into(),
-        (ImportError::Newer(schema), false) => format!("the backup was made by a newer version (schema {schema}); update the app first."),
-        (ImportError::Newer(schema), true) => format!("该备份由更新版本创建（数据版本 {schema}），请先更新应用。"),
-        (ImportError::BadRecord { key, reason }, false) => format!("record {key} is invalid ({reason})."),
+        (ImportError::Newer(schema), false) => format!(
+            "the backup was made by a newer version (schema {schema}); update the app first."
+        ),
+        (ImportError::Newer(schema), true) => {
+            format!("该备份由更新版本创建（数据版本 {schema}），请先更新应用。")
+        }
+        (ImportError::BadRecord { key, reason }, false) => {
+            format!("record {key} is invalid ({reason}).")
+        }
         (ImportError::BadRecord { key, reason }, true) => format!("记录 {key} 无效（{reason}）。"),
         (ImportError::Storage(e), _) => describe_storage_error(locale, e),
     }
@@ -44,16 +56,30 @@ mod tests {
 
     #[test]
     fn storage_errors_read_as_sentences_in_both_languages() {
-        assert_eq!(describe_storage_error(Locale::En, &StorageError::QuotaExceeded), "the browser's storage for this app is full.");
-        assert!(describe_storage_error(Locale::ZhCn, &StorageError::QuotaExceeded).contains("已满"));
+        assert_eq!(
+            describe_storage_error(Locale::En, &StorageError::QuotaExceeded),
+            "the browser's storage for this app is full."
+        );
+        assert!(
+            describe_storage_error(Locale::ZhCn, &StorageError::QuotaExceeded).contains("已满")
+        );
     }
 
     #[test]
     fn import_errors_name_the_bad_record() {
-        let e = ImportError::BadRecord { key: "sp:deal:x".into(), reason: "missing field".into() };
+        let e = ImportError::BadRecord {
+            key: "sp:deal:x".into(),
+            reason: "missing field".into(),
+        };
         assert!(describe_import_error(Locale::En, &e).contains("sp:deal:x"));
         assert!(describe_import_error(Locale::ZhCn, &e).contains("sp:deal:x"));
-        let big = ImportError::TooLarge { bytes: 10 * 1_048_576, max: 8 * 1_048_576 };
-        assert_eq!(describe_import_error(Locale::En, &big), "the file is 10.0 MiB; a backup is at most 8.0 MiB.");
+        let big = ImportError::TooLarge {
+            bytes: 10 * 1_048_576,
+            max: 8 * 1_048_576,
+        };
+        assert_eq!(
+            describe_import_error(Locale::En, &big),
+            "the file is 10.0 MiB; a backup is at most 8.0 MiB."
+        );
     }
 }

@@ -3,20 +3,36 @@
 use crate::domain::Locale;
 use chrono::{Datelike, NaiveDate, NaiveDateTime, Timelike};
 
-const MONTHS_EN: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+const MONTHS_EN: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
 
 /// `23 Nov 2026` / `2026年11月23日`.
 pub fn date(locale: Locale, d: NaiveDate) -> String {
     match locale.supported() {
         Locale::ZhCn => format!("{}年{}月{}日", d.year(), d.month(), d.day()),
-        _ => format!("{} {} {}", d.day(), MONTHS_EN[d.month0() as usize], d.year()),
+        _ => format!(
+            "{} {} {}",
+            d.day(),
+            MONTHS_EN[d.month0() as usize],
+            d.year()
+        ),
     }
 }
 
 /// A local date and time: `23 Nov 2026, 14:05` / `2026年11月23日 14:05`.
 pub fn date_time(locale: Locale, dt: NaiveDateTime) -> String {
-    let sep = if locale.supported() == Locale::ZhCn { " " } else { ", " };
-    format!("{}{sep}{:02}:{:02}", date(locale, dt.date()), dt.hour(), dt.minute())
+    let sep = if locale.supported() == Locale::ZhCn {
+        " "
+    } else {
+        ", "
+    };
+    format!(
+        "{}{sep}{:02}:{:02}",
+        date(locale, dt.date()),
+        dt.hour(),
+        dt.minute()
+    )
 }
 
 /// An integer with thousands separators: `1,234,567` (both languages group by three).

@@ -9,6 +9,8 @@ pub mod format;
 
 pub use errors::{describe_import_error, describe_storage_error};
 
+use crate::domain::deal::{Grade, Status};
+use crate::domain::playbook::StageKind;
 use crate::domain::Locale;
 
 macro_rules! texts {
@@ -136,6 +138,7 @@ texts! {
     banner_unavailable: "This browser does not allow the app to store data ({reason}). You can work, but nothing is kept after you close the tab: export your data before you leave.",
         "此浏览器不允许本应用保存数据（{reason}）。你仍可使用，但关闭标签页后数据不会保留，请在离开前导出数据。";
     dismiss: "Dismiss", "关闭";
+    retry: "Try again", "重试";
 }
 
 /// The UI text for `locale`.
@@ -143,6 +146,37 @@ pub fn texts(locale: Locale) -> &'static Texts {
     match locale.supported() {
         Locale::ZhCn => &ZH,
         _ => &EN,
+    }
+}
+
+/// The name of a sales stage.
+pub fn stage_name(t: &Texts, stage: StageKind) -> &'static str {
+    match stage {
+        StageKind::LeadDevelopment | StageKind::Unknown => t.stage_lead_development,
+        StageKind::NeedsAnalysis => t.stage_needs_analysis,
+        StageKind::QuoteAndContract => t.stage_quote_and_contract,
+        StageKind::Delivery => t.stage_delivery,
+        StageKind::AccountCare => t.stage_account_care,
+        StageKind::Review => t.stage_review,
+    }
+}
+
+/// The label of a lead grade.
+pub fn grade_name(t: &Texts, grade: Grade) -> &'static str {
+    match grade {
+        Grade::A => t.grade_a,
+        Grade::B => t.grade_b,
+        Grade::C => t.grade_c,
+    }
+}
+
+/// The label of a lead status.
+pub fn status_name(t: &Texts, status: Status) -> &'static str {
+    match status {
+        Status::ToFollowUp => t.status_to_follow_up,
+        Status::Following => t.status_following,
+        Status::Converted => t.status_converted,
+        Status::Lost => t.status_lost,
     }
 }
 
@@ -161,7 +195,10 @@ mod tests {
 
     #[test]
     fn fill_replaces_every_placeholder() {
-        assert_eq!(fill("{n} of {m}, {n}", &[("n", "1"), ("m", "2")]), "1 of 2, 1");
+        assert_eq!(
+            fill("{n} of {m}, {n}", &[("n", "1"), ("m", "2")]),
+            "1 of 2, 1"
+        );
         assert_eq!(fill(ZH.deals_count, &[("n", "3")]), "共 3 条线索");
     }
 
@@ -171,14 +208,20 @@ mod tests {
         // lost in translation.
         assert!(ALL.len() > 50);
         for (name, en, zh) in ALL {
-            assert!(!en.trim().is_empty() && !zh.trim().is_empty(), "{name} is blank");
+            assert!(
+                !en.trim().is_empty() && !zh.trim().is_empty(),
+                "{name} is blank"
+            );
             assert_eq!(placeholders(en), placeholders(zh), "{name}: {en} / {zh}");
         }
     }
 
     fn placeholders(s: &str) -> Vec<&str> {
-        let mut v: Vec<&str> =
-            s.split('{').skip(1).filter_map(|p| p.split_once('}').map(|(name, _)| name)).collect();
+        let mut v: Vec<&str> = s
+            .split('{')
+            .skip(1)
+            .filter_map(|p| p.split_once('}').map(|(name, _)| name))
+            .collect();
         v.sort();
         v
     }

@@ -62,13 +62,18 @@ impl Backend for MemoryBackend {
         self.check()?;
         if let Some(quota) = self.quota.get() {
             let map = self.map.borrow();
-            let others: usize =
-                map.iter().filter(|(k, _)| k.as_str() != key).map(|(k, v)| stored_bytes(k, v)).sum();
+            let others: usize = map
+                .iter()
+                .filter(|(k, _)| k.as_str() != key)
+                .map(|(k, v)| stored_bytes(k, v))
+                .sum();
             if others + stored_bytes(key, value) > quota {
                 return Err(StorageError::QuotaExceeded);
             }
         }
-        self.map.borrow_mut().insert(key.to_owned(), value.to_owned());
+        self.map
+            .borrow_mut()
+            .insert(key.to_owned(), value.to_owned());
         Ok(())
     }
 
@@ -92,7 +97,10 @@ mod tests {
     fn quota_rejects_a_write_that_would_not_fit_and_keeps_the_old_value() {
         let b = MemoryBackend::new().with_quota(40);
         b.set("k", "small").unwrap();
-        assert_eq!(b.set("k", &"x".repeat(100)), Err(StorageError::QuotaExceeded));
+        assert_eq!(
+            b.set("k", &"x".repeat(100)),
+            Err(StorageError::QuotaExceeded)
+        );
         assert_eq!(b.get("k").unwrap().as_deref(), Some("small"));
     }
 

@@ -104,9 +104,13 @@ impl<B: Backend> Store<B> {
     /// record is validated first: one bad record rejects the whole file.
     pub fn plan_import(&self, text: &str) -> Result<ImportPlan, ImportError> {
         if text.len() > MAX_IMPORT_BYTES {
-            return Err(ImportError::TooLarge { bytes: text.len(), max: MAX_IMPORT_BYTES });
+            return Err(ImportError::TooLarge {
+                bytes: text.len(),
+                max: MAX_IMPORT_BYTES,
+            });
         }
-        let value: Value = serde_json::from_str(text).map_err(|e| ImportError::NotJson(e.to_string()))?;
+        let value: Value =
+            serde_json::from_str(text).map_err(|e| ImportError::NotJson(e.to_string()))?;
         if value.get("format").and_then(Value::as_str) != Some(FORMAT) {
             return Err(ImportError::NotABackup);
         }
@@ -114,9 +118,15 @@ impl<B: Backend> Store<B> {
         if backup.schema > CURRENT_SCHEMA {
             return Err(ImportError::Newer(backup.schema));
         }
-        let mut plan = ImportPlan { skipped: backup.unread.len(), ..Default::default() };
+        let mut plan = ImportPlan {
+            skipped: backup.unread.len(),
+            ..Default::default()
+        };
         for (key_str, record) in backup.records {
-            let bad = |reason: String| ImportError::BadRecord { key: key_str.clone(), reason };
+            let bad = |reason: String| ImportError::BadRecord {
+                key: key_str.clone(),
+                reason,
+            };
             let key = Key::parse(&key_str).ok_or_else(|| bad("unknown key".into()))?;
             let value = normalize(&key, record).map_err(|e| match e {
                 Normalize::Newer(schema) => ImportError::Newer(schema),

@@ -52,17 +52,27 @@ pub fn decode<T: DeserializeOwned>(kind: Kind, raw: &str) -> Result<Decoded<T>, 
 }
 
 /// As [`decode`], for a value already parsed (backups hold records as JSON values).
-pub fn decode_value<T: DeserializeOwned>(kind: Kind, value: Value) -> Result<Decoded<T>, DecodeError> {
+pub fn decode_value<T: DeserializeOwned>(
+    kind: Kind,
+    value: Value,
+) -> Result<Decoded<T>, DecodeError> {
     let (schema, data) = split(value);
     let shape = |e: serde_json::Error| DecodeError::Shape(e.to_string());
     if schema > CURRENT_SCHEMA {
-        return Ok(Decoded::Newer { schema, data: serde_json::from_value(data).ok() });
+        return Ok(Decoded::Newer {
+            schema,
+            data: serde_json::from_value(data).ok(),
+        });
     }
     if schema == CURRENT_SCHEMA {
-        return serde_json::from_value(data).map(Decoded::Current).map_err(shape);
+        return serde_json::from_value(data)
+            .map(Decoded::Current)
+            .map_err(shape);
     }
     let migrated = migrate(kind, schema, data)?;
-    serde_json::from_value(migrated).map(Decoded::Migrated).map_err(shape)
+    serde_json::from_value(migrated)
+        .map(Decoded::Migrated)
+        .map_err(shape)
 }
 
 /// The schema of a stored value and its payload. A value is an envelope only when it is an
@@ -83,8 +93,10 @@ fn split(value: Value) -> (u32, Value) {
 /// Applies the steps from `from` up to [`CURRENT_SCHEMA`], one at a time.
 pub fn migrate(kind: Kind, from: u32, mut data: Value) -> Result<Value, DecodeError> {
     for version in from..CURRENT_SCHEMA {
-        data = step(kind, version, data)
-            .map_err(|reason| DecodeError::Migration { from: version, reason })?;
+        data = step(kind, version, data).map_err(|reason| DecodeError::Migration {
+            from: version,
+            reason,
+        })?;
     }
     Ok(data)
 }
@@ -110,10 +122,16 @@ mod tests {
 
     #[test]
     fn current_envelope_round_trips() {
-        let s = Settings { locale: Some(Locale::ZhCn), user_name: "王芳".into() };
+        let s = Settings {
+            locale: Some(Locale::ZhCn),
+            user_name: "王芳".into(),
+        };
         let raw = encode(&s);
         assert!(raw.starts_with(r#"{"data":"#) || raw.contains(r#""schema":1"#));
-        assert_eq!(decode::<Settings>(Kind::Settings, &raw), Ok(Decoded::Current(s)));
+        assert_eq!(
+            decode::<Settings>(Kind::Settings, &raw),
+            Ok(Decoded::Current(s))
+        );
     }
 
     #[test]
@@ -121,7 +139,10 @@ mod tests {
         // Fixture: settings as stored before the envelope existed.
         let raw = r#"{"locale":"zh-CN","user_name":"Li Lei"}"#;
         let got = decode::<Settings>(Kind::Settings, raw).unwrap();
-        let want = Settings { locale: Some(Locale::ZhCn), user_name: "Li Lei".into() };
+        let want = Settings {
+            locale: Some(Locale::ZhCn),
+            user_name: "Li Lei".into(),
+        };
         assert_eq!(got, Decoded::Migrated(want));
     }
 
@@ -139,7 +160,10 @@ mod tests {
     fn schema_0_value_that_is_not_an_object_fails_migration() {
         assert_eq!(
             decode::<Settings>(Kind::Settings, "42"),
-            Err(DecodeError::Migration { from: 0, reason: "expected an object".into() })
+            Err(DecodeError::Migration {
+                from: 0,
+                reason: "expected an object".into()
+            })
         );
     }
 
@@ -147,19 +171,28 @@ mod tests {
     fn newer_schema_is_reported_with_what_could_be_read() {
         let raw = r#"{"schema":7,"data":{"locale":"en","user_name":"A","new_thing":true}}"#;
         match decode::<Settings>(Kind::Settings, raw).unwrap() {
-            Decoded::Newer { schema: 7, data: Some(s) } => assert_eq!(s.user_name, "A"),
+            Decoded::Newer {
+                schema: 7,
+                data: Some(s),
+            } => assert_eq!(s.user_name, "A"),
             other => panic!("{other:?}"),
         }
         let unreadable = r#"{"schema":9,"data":"opaque"}"#;
         assert_eq!(
             decode::<Settings>(Kind::Settings, unreadable).unwrap(),
-            Decoded::Newer { schema: 9, data: None }
+            Decoded::Newer {
+                schema: 9,
+                data: None
+            }
         );
     }
 
     #[test]
     fn truncated_json_and_wrong_shape_are_errors_not_defaults() {
-        assert!(matches!(decode::<Settings>(Kind::Settings, r#"{"schema":1,"da"#), Err(DecodeError::Json(_))));
+        assert!(matches!(
+            decode::<Settings>(Kind::Settings, r#"{"schema":1,"da"#),
+            Err(DecodeError::Json(_))
+        ));
         assert!(matches!(
             decode::<Deal>(Kind::Deal, r#"{"schema":1,"data":{"customer":5}}"#),
             Err(DecodeError::Shape(_))

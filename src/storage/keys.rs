@@ -102,7 +102,14 @@ mod tests {
 
     #[test]
     fn foreign_unknown_and_malformed_keys_are_not_ours() {
-        for s in ["theme", "sp:goal:x", "sp:deal:", "sp:deal:BAD/ID", "sp:settings:x", "sp:meta:1"] {
+        for s in [
+            "theme",
+            "sp:goal:x",
+            "sp:deal:",
+            "sp:deal:BAD/ID",
+            "sp:settings:x",
+            "sp:meta:1",
+        ] {
             assert_eq!(Key::parse(s), None, "{s}");
         }
     }

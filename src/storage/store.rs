@@ -89,7 +89,10 @@ enum Scanned {
 
 impl<B: Backend> Store<B> {
     pub fn new(backend: B) -> Self {
-        Store { backend, read_only: Cell::new(None) }
+        Store {
+            backend,
+            read_only: Cell::new(None),
+        }
     }
 
     pub fn backend(&self) -> &B {
@@ -120,10 +123,17 @@ impl<B: Backend> Store<B> {
         let mut loaded = Loaded::default();
         let mut failed: Vec<(Key, String, DecodeError)> = Vec::new();
         let mut migrated: Vec<(Key, String)> = Vec::new();
-        let mut keys: Vec<Key> = self.backend.keys()?.iter().filter_map(|k| Key::parse(k)).collect();
+        let mut keys: Vec<Key> = self
+            .backend
+            .keys()?
+            .iter()
+            .filter_map(|k| Key::parse(k))
+            .collect();
         keys.sort();
         for key in keys {
-            let Some(raw) = self.backend.get(&key.as_string())? else { continue };
+            let Some(raw) = self.backend.get(&key.as_string())? else {
+                continue;
+            };
             let result = match key.kind() {
                 Kind::Quarantine => {
                     loaded.report.in_quarantine += 1;
@@ -155,8 +165,16 @@ impl<B: Backend> Store<B> {
         loaded.report.newer_schema = self.read_only.get();
         let writable = self.writable().is_ok();
         for (key, raw, error) in failed {
-            let moved_to = if writable { self.quarantine(&key, &raw, now_millis) } else { None };
-            loaded.report.quarantined.push(Quarantined { key: key.as_string(), moved_to, reason: error.to_string() });
+            let moved_to = if writable {
+                self.quarantine(&key, &raw, now_millis)
+            } else {
+                None
+            };
+            loaded.report.quarantined.push(Quarantined {
+                key: key.as_string(),
+                moved_to,
+                reason: error.to_string(),
+            });
         }
         if writable {
             // Best effort: a value not written back is read and migrated again next time.
@@ -239,7 +257,10 @@ impl<B: Backend> Store<B> {
     pub fn usage(&self) -> Result<Usage, StorageError> {
         let mut usage = Usage { ours: 0, total: 0 };
         for key in self.backend.keys()? {
-            let bytes = self.backend.get(&key)?.map_or(0, |v| stored_bytes(&key, &v));
+            let bytes = self
+                .backend
+                .get(&key)?
+                .map_or(0, |v| stored_bytes(&key, &v));
             usage.total += bytes;
             if key.starts_with(PREFIX) {
                 usage.ours += bytes;
@@ -269,8 +290,12 @@ impl<B: Backend> Store<B> {
 
     /// Turns a `storage` event (key and new value; both `None` for a clear) into a change.
     pub fn decode_change(&self, key: Option<&str>, new_value: Option<&str>) -> Change {
-        let Some(key_str) = key else { return Change::Reload };
-        let Some(key) = Key::parse(key_str) else { return Change::Ignored };
+        let Some(key_str) = key else {
+            return Change::Reload;
+        };
+        let Some(key) = Key::parse(key_str) else {
+            return Change::Ignored;
+        };
         let Some(raw) = new_value else {
             return match key {
                 Key::Deal(id) => Change::Deal(id, None),

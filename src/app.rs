@@ -1,0 +1,66 @@
+//! The app shell: header and navigation, storage banners, the page for the current route.
+
+use crate::components::{AppHeader, StorageBanners, ToastArea};
+use crate::dom;
+use crate::i18n::texts;
+use crate::pages::{
+    DashboardPage, DealPage, DealsPage, NotFoundPage, PlaybookPage, SettingsPage, TrainingPage,
+};
+use crate::routes::Route;
+use crate::state::AppState;
+use leptos::prelude::*;
+
+/// The whole app.
+#[component]
+pub fn App() -> impl IntoView {
+    let state = AppState::load(dom::browser_locale());
+    provide_context(state);
+    state.route.set(Route::parse(&dom::location_hash()));
+    // Listeners live as long as the page.
+    let _ = window_event_listener(leptos::ev::hashchange, move |_| {
+        state.route.set(Route::parse(&dom::location_hash()));
+    });
+    let _ = window_event_listener(leptos::ev::storage, move |e| {
+        state.apply_change(e.key(), e.new_value());
+    });
+
+    Effect::new(move |_| {
+        let locale = state.locale();
+        let t = texts(locale);
+        let page = match state.route.get() {
+            Route::Playbook => t.nav_playbook.to_owned(),
+            Route::Deals => t.nav_deals.to_owned(),
+            Route::Deal(id) => state
+                .deals
+                .with(|m| m.get(&id).map(|d| d.customer.clone()))
+                .unwrap_or_else(|| t.not_found_title.to_owned()),
+            Route::Training => t.nav_training.to_owned(),
+            Route::Dashboard => t.nav_dashboard.to_owned(),
+            Route::Settings => t.nav_settings.to_owned(),
+            Route::NotFound(_) => t.not_found_title.to_owned(),
+        };
+        dom::set_lang_and_title(locale.tag(), &format!("{page} · {}", t.app_name));
+    });
+
+    let page = move || match state.route.get() {
+        Route::Playbook => view! { <PlaybookPage/> }.into_any(),
+        Route::Deals => view! { <DealsPage/> }.into_any(),
+        Route::Deal(id) => view! { <DealPage id/> }.into_any(),
+        Route::Training => view! { <TrainingPage/> }.into_any(),
+        Route::Dashboard => view! { <DashboardPage/> }.into_any(),
+        Route::Settings => view! { <SettingsPage/> }.into_any(),
+        Route::NotFound(_) => view! { <NotFoundPage/> }.into_any(),
+    };
+    let t = move || texts(state.locale());
+
+    view! {
+        <a class="skip-link" href="#main" on:click=move |ev| {
+            ev.prevent_default();
+            dom::focus("main");
+        }>{move || t().skip_to_content}</a>
+        <AppHeader/>
+        <StorageBanners/>
+        <main id="main" tabindex="-1">{page}</main>
+        <ToastArea/>
+    }
+}

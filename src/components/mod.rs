@@ -1,0 +1,13 @@
+//! Reusable pieces of the interface.
+
+mod banners;
+mod empty_state;
+mod fields;
+mod header;
+mod toast;
+
+pub use banners::StorageBanners;
+pub use empty_state::EmptyState;
+pub use fields::{SelectField, TextField};
+pub use header::AppHeader;
+pub use toast::ToastArea;

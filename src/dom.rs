@@ -1,0 +1,83 @@
+//! Small helpers for the browser APIs the views need: the URL hash, languages, files.
+//! Failures here are reported as values or ignored where nothing is lost; never a panic.
+
+use crate::domain::Locale;
+use wasm_bindgen::JsCast;
+
+/// `location.hash`, or empty.
+pub fn location_hash() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default()
+}
+
+/// The UI language the browser asks for (`navigator.languages`).
+pub fn browser_locale() -> Locale {
+    let Some(window) = web_sys::window() else {
+        return Locale::En;
+    };
+    let langs: Vec<String> = window
+        .navigator()
+        .languages()
+        .iter()
+        .filter_map(|v| v.as_string())
+        .collect();
+    Locale::from_browser(langs.iter().map(String::as_str))
+}
+
+pub fn document() -> Option<web_sys::Document> {
+    web_sys::window().and_then(|w| w.document())
+}
+
+/// Sets `<html lang>` and the window title.
+pub fn set_lang_and_title(lang: &str, title: &str) {
+    if let Some(doc) = document() {
+        doc.set_title(title);
+        if let Some(html) = doc.document_element() {
+            let _ = html.set_attribute("lang", lang);
+        }
+    }
+}
+
+/// Marks the app as mounted (`<html data-app="ready">`), for tests and the loading style.
+pub fn mark_ready() {
+    if let Some(html) = document().and_then(|d| d.document_element()) {
+        let _ = html.set_attribute("data-app", "ready");
+    }
+}
+
+/// Moves keyboard focus to the element with `id` (a skip link, a page heading).
+pub fn focus(id: &str) {
+    if let Some(el) = document().and_then(|d| d.get_element_by_id(id)) {
+        if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+            let _ = el.focus();
+        }
+    }
+}
+
+/// Offers `text` as a file download. Returns false when the browser refused.
+pub fn download(filename: &str, mime: &str, text: &str) -> bool {
+    let run = || -> Option<()> {
+        let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+        let options = web_sys::BlobPropertyBag::new();
+        options.set_type(mime);
+        let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).ok()?;
+        let url = web_sys::Url::create_object_url_with_blob(&blob).ok()?;
+        let a: web_sys::HtmlAnchorElement =
+            document()?.create_element("a").ok()?.dyn_into().ok()?;
+        a.set_href(&url);
+        a.set_download(filename);
+        a.click();
+        let _ = web_sys::Url::revoke_object_url(&url);
+        Some(())
+    };
+    run().is_some()
+}
+
+/// Reads a chosen file as text.
+pub async fn read_text(file: web_sys::File) -> Result<String, String> {
+    let text = wasm_bindgen_futures::JsFuture::from(file.text())
+        .await
+        .map_err(|e| format!("{e:?}"))?;
+    text.as_string().ok_or_else(|| "not text".into())
+}

@@ -1,0 +1,180 @@
+//! One lead: its facts, editable in place, and its deletion.
+
+use crate::components::{SelectField, TextField};
+use crate::domain::deal::{validate_customer, Deal, Grade, Status};
+use crate::domain::Id;
+use crate::i18n::{fill, format, grade_name, status_name, texts};
+use crate::routes::Route;
+use crate::state::use_app_state;
+use chrono::{Duration, FixedOffset, Offset};
+use leptos::prelude::*;
+
+/// The deal page for `id`; says so when the lead does not exist in this browser.
+#[component]
+pub fn DealPage(id: Id) -> impl IntoView {
+    let state = use_app_state();
+    let t = move || texts(state.locale());
+    // Notices from before this page was open are stale.
+    state.changed_elsewhere.update(|c| {
+        c.remove(&id);
+    });
+    let exists = {
+        let id = id.clone();
+        move || state.deals.with(|m| m.contains_key(&id))
+    };
+    view! {
+        <p class="breadcrumb"><a href=Route::Deals.href()>{move || t().back_to_deals}</a></p>
+        <Show
+            when=exists
+            fallback=move || view! {
+                <h1>{move || t().not_found_title}</h1>
+                <p>{move || t().deal_not_found}</p>
+            }
+        >
+            <DealEditor id=id.clone()/>
+        </Show>
+    }
+}
+
+/// The editable facts of an existing deal.
+#[component]
+fn DealEditor(id: Id) -> impl IntoView {
+    let state = use_app_state();
+    let t = move || texts(state.locale());
+    let deal = {
+        let id = id.clone();
+        Memo::new(move |_| state.deals.with(|m| m.get(&id).cloned()))
+    };
+    let read = move |f: fn(&Deal) -> String| {
+        Signal::derive(move || deal.with(|d| d.as_ref().map(f).unwrap_or_default()))
+    };
+    let disabled = Signal::derive(move || state.read_only().is_some());
+    let edit = {
+        let id = id.clone();
+        move |apply: fn(&mut Deal, String)| {
+            let id = id.clone();
+            Callback::new(move |value: String| state.edit_deal(&id, |d| apply(d, value)))
+        }
+    };
+    let customer_error = RwSignal::new(false);
+    let commit_customer = {
+        let id = id.clone();
+        Callback::new(move |value: String| match validate_customer(&value) {
+            Ok(name) => {
+                customer_error.set(false);
+                state.edit_deal(&id, |d| d.customer = name);
+            }
+            Err(_) => customer_error.set(true),
+        })
+    };
+    let grade_options = Signal::derive(move || {
+        Grade::ALL
+            .iter()
+            .map(|g| (g.code(), grade_name(t(), *g)))
+            .collect::<Vec<_>>()
+    });
+    let status_options = Signal::derive(move || {
+        Status::ALL
+            .iter()
+            .map(|s| (s.code(), status_name(t(), *s)))
+            .collect::<Vec<_>>()
+    });
+    let assigned = move || {
+        deal.with(|d| {
+            d.as_ref().map(|d| {
+                let offset = local_offset(&d.assigned_at);
+                format::date_time(
+                    state.locale(),
+                    (d.assigned_at.with_timezone(&offset)).naive_local(),
+                )
+            })
+        })
+    };
+    let confirming = RwSignal::new(false);
+    let delete = {
+        let id = id.clone();
+        move |_| {
+            let name =
+                deal.with_untracked(|d| d.as_ref().map(|d| d.customer.clone()).unwrap_or_default());
+            state.delete_deal(&id, fill(t().lead_deleted, &[("name", &name)]));
+            if let Some(w) = web_sys::window() {
+                let _ = w.location().set_hash(&Route::Deals.href());
+            }
+        }
+    };
+    let changed_elsewhere = {
+        let id = id.clone();
+        move || state.changed_elsewhere.with(|c| c.contains(&id))
+    };
+    let dismiss_changed = {
+        let id = id.clone();
+        move |_| {
+            state.changed_elsewhere.update(|c| {
+                c.remove(&id);
+            })
+        }
+    };
+
+    view! {
+        <h1 id="page-title" tabindex="-1">{move || deal.with(|d| d.as_ref().map(|d| d.customer.clone()))}</h1>
+        <Show when=changed_elsewhere.clone()>
+            <div class="banner info" role="status" data-testid="changed-elsewhere">
+                <p>{move || t().changed_elsewhere}</p>
+                <button type="button" class="quiet" on:click=dismiss_changed.clone()>{move || t().dismiss}</button>
+            </div>
+        </Show>
+        <dl class="facts">
+            <dt>{move || t().lead_number}</dt>
+            <dd>{move || deal.with(|d| d.as_ref().map(|d| d.number.clone()))}</dd>
+            <dt>{move || t().assigned_at}</dt>
+            <dd>{assigned}</dd>
+        </dl>
+        <div class="form-grid">
+            <TextField label=Signal::derive(move || t().customer_name) value=read(|d| d.customer.clone())
+                on_commit=commit_customer disabled/>
+            <Show when=move || customer_error.get()>
+                <p class="field-error" role="alert">{move || t().error_customer_missing}</p>
+            </Show>
+            <TextField label=Signal::derive(move || t().contact) value=read(|d| d.contact.clone())
+                on_commit=edit(|d, v| d.contact = v) disabled/>
+            <TextField label=Signal::derive(move || t().phone) value=read(|d| d.phone.clone()) kind="tel"
+                on_commit=edit(|d, v| d.phone = v) disabled/>
+            <TextField label=Signal::derive(move || t().email) value=read(|d| d.email.clone()) kind="email"
+                on_commit=edit(|d, v| d.email = v) disabled/>
+            <SelectField label=Signal::derive(move || t().grade) options=grade_options
+                value=Signal::derive(move || deal.with(|d| d.as_ref().map_or("C", |d| d.grade.code())))
+                on_commit=edit(|d, v| d.grade = Grade::from_code(&v).unwrap_or(d.grade)) disabled/>
+            <SelectField label=Signal::derive(move || t().status) options=status_options
+                value=Signal::derive(move || deal.with(|d| d.as_ref().map_or("to_follow_up", |d| d.status.code())))
+                on_commit=edit(|d, v| d.status = Status::from_code(&v).unwrap_or(d.status)) disabled/>
+            <TextField label=Signal::derive(move || t().notes) value=read(|d| d.notes.clone()) multiline=true
+                on_commit=edit(|d, v| d.notes = v) disabled/>
+        </div>
+        <section class="danger-zone">
+            <Show
+                when=move || confirming.get()
+                fallback=move || view! {
+                    <button type="button" class="danger" disabled=disabled on:click=move |_| confirming.set(true)>
+                        {move || t().delete_lead}
+                    </button>
+                }
+            >
+                <div role="alertdialog" aria-labelledby="confirm-delete-text" class="confirm">
+                    <p id="confirm-delete-text">{move || t().confirm_delete_lead}</p>
+                    <button type="button" class="danger" on:click=delete.clone()>{move || t().confirm_delete}</button>
+                    <button type="button" on:click=move |_| confirming.set(false)>{move || t().cancel}</button>
+                </div>
+            </Show>
+        </section>
+    }
+}
+
+/// The browser's UTC offset at `at` (so a date across a DST change shows its own offset).
+fn local_offset(at: &crate::domain::Timestamp) -> FixedOffset {
+    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(
+        at.timestamp_millis() as f64
+    ));
+    let minutes_west = date.get_timezone_offset() as i64;
+    FixedOffset::east_opt((-Duration::minutes(minutes_west)).num_seconds() as i32)
+        .unwrap_or_else(|| chrono::Utc.fix())
+}

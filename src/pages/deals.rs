@@ -1,0 +1,85 @@
+//! The lead list: add a lead, see every lead, open one.
+
+use crate::components::EmptyState;
+use crate::domain::deal::{newest_first, DealError};
+use crate::i18n::{fill, grade_name, status_name, texts};
+use crate::routes::Route;
+use crate::state::use_app_state;
+use leptos::prelude::*;
+
+/// Deals home: the quick-add form and the list.
+#[component]
+pub fn DealsPage() -> impl IntoView {
+    let state = use_app_state();
+    let t = move || texts(state.locale());
+    let name = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<DealError>);
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        match state.add_deal(&name.get_untracked()) {
+            Ok(_) => {
+                name.set(String::new());
+                error.set(None);
+            }
+            Err(e) => error.set(Some(e)),
+        }
+    };
+    let error_text = move || {
+        error.get().map(|e| match e {
+            DealError::CustomerMissing => t().error_customer_missing.to_owned(),
+            DealError::CustomerTooLong { max } => {
+                fill(t().error_customer_too_long, &[("max", &max.to_string())])
+            }
+        })
+    };
+    let count = move || state.deals.with(|m| m.len());
+    view! {
+        <h1>{move || t().nav_deals}</h1>
+        <p class="intro">{move || t().deals_intro}</p>
+        <form class="quick-add" on:submit=submit novalidate>
+            <label class="field">
+                <span class="field-label">{move || t().customer_name}</span>
+                <input
+                    type="text"
+                    autocomplete="off"
+                    maxlength="400"
+                    prop:value=move || name.get()
+                    on:input=move |ev| name.set(event_target_value(&ev))
+                    aria-invalid=move || error.get().is_some().then_some("true")
+                    aria-describedby="add-lead-error"
+                />
+            </label>
+            <button type="submit" disabled=move || state.read_only().is_some()>{move || t().add_lead}</button>
+            <p id="add-lead-error" class="field-error" role="alert">{error_text}</p>
+        </form>
+        <Show
+            when=move || { count() > 0 }
+            fallback=move || view! { <EmptyState message=Signal::derive(move || t().deals_empty)/> }
+        >
+            <p class="count">{move || fill(t().deals_count, &[("n", &count().to_string())])}</p>
+            <ul class="deal-list" aria-label=move || t().deal_list_label>
+                {move || state.deals.with(|m| {
+                    newest_first(m.values())
+                        .into_iter()
+                        .map(|d| {
+                            let href = Route::Deal(d.id.clone()).href();
+                            let (grade, status) = (d.grade, d.status);
+                            view! {
+                                <li>
+                                    <a href=href>{d.customer.clone()}</a>
+                                    <span class="meta">
+                                        <span class="number">{d.number.clone()}</span>
+                                        <span class=format!("grade grade-{}", grade.code())>
+                                            {move || grade_name(t(), grade)}
+                                        </span>
+                                        <span class="status">{move || status_name(t(), status)}</span>
+                                    </span>
+                                </li>
+                            }
+                        })
+                        .collect_view()
+                })}
+            </ul>
+        </Show>
+    }
+}

@@ -1,0 +1,17 @@
+//! One file per screen, named for what the user sees.
+
+mod dashboard;
+mod deal;
+mod deals;
+mod not_found;
+mod playbook;
+mod settings;
+mod training;
+
+pub use dashboard::DashboardPage;
+pub use deal::DealPage;
+pub use deals::DealsPage;
+pub use not_found::NotFoundPage;
+pub use playbook::PlaybookPage;
+pub use settings::SettingsPage;
+pub use training::TrainingPage;

@@ -1,0 +1,18 @@
+//! What an unknown address shows.
+
+use crate::i18n::texts;
+use crate::routes::Route;
+use crate::state::use_app_state;
+use leptos::prelude::*;
+
+/// Says the page does not exist and offers the way home.
+#[component]
+pub fn NotFoundPage() -> impl IntoView {
+    let state = use_app_state();
+    let t = move || texts(state.locale());
+    view! {
+        <h1>{move || t().not_found_title}</h1>
+        <p>{move || t().not_found_body}</p>
+        <p><a href=Route::Playbook.href()>{move || t().not_found_home}</a></p>
+    }
+}

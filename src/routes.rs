@@ -1,0 +1,111 @@
+//! Typed routes in the URL hash (`#/deals/<id>`), so deep links survive a reload on any static
+//! host, at a domain root or under a sub-path, with no server rewrite rules.
+
+use crate::domain::Id;
+
+/// A screen of the app.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Route {
+    Playbook,
+    Deals,
+    Deal(Id),
+    Training,
+    Dashboard,
+    Settings,
+    /// Anything else; keeps what was asked for.
+    NotFound(String),
+}
+
+impl Route {
+    /// Reads `location.hash` (`#/deals/abc`, `#deals`, `` …). An empty hash is the playbook.
+    pub fn parse(hash: &str) -> Route {
+        let path = hash.trim_start_matches('#').trim_start_matches('/');
+        let path = path
+            .split(['?', '#'])
+            .next()
+            .unwrap_or("")
+            .trim_end_matches('/');
+        let mut parts = path.split('/');
+        match (parts.next().unwrap_or(""), parts.next(), parts.next()) {
+            ("" | "playbook", None, _) => Route::Playbook,
+            ("deals", None, _) => Route::Deals,
+            ("deals", Some(id), None) => match Id::parse(id) {
+                Ok(id) => Route::Deal(id),
+                Err(_) => Route::NotFound(path.to_owned()),
+            },
+            ("training", None, _) => Route::Training,
+            ("dashboard", None, _) => Route::Dashboard,
+            ("settings", None, _) => Route::Settings,
+            _ => Route::NotFound(path.to_owned()),
+        }
+    }
+
+    /// The link to this route, relative to the page, so it works under any sub-path.
+    pub fn href(&self) -> String {
+        match self {
+            Route::Playbook => "#/playbook".into(),
+            Route::Deals => "#/deals".into(),
+            Route::Deal(id) => format!("#/deals/{id}"),
+            Route::Training => "#/training".into(),
+            Route::Dashboard => "#/dashboard".into(),
+            Route::Settings => "#/settings".into(),
+            Route::NotFound(path) => format!("#/{path}"),
+        }
+    }
+
+    /// The top-level area a route belongs to, for highlighting the navigation.
+    pub fn area(&self) -> Option<Route> {
+        match self {
+            Route::Deal(_) => Some(Route::Deals),
+            Route::NotFound(_) => None,
+            other => Some(other.clone()),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_route_round_trips_through_its_href() {
+        let id = Id::parse("mb3k-00ab12cd").unwrap();
+        for r in [
+            Route::Playbook,
+            Route::Deals,
+            Route::Deal(id),
+            Route::Training,
+            Route::Dashboard,
+            Route::Settings,
+        ] {
+            assert_eq!(Route::parse(&r.href()), r);
+        }
+    }
+
+    #[test]
+    fn empty_and_loose_hashes_are_understood() {
+        assert_eq!(Route::parse(""), Route::Playbook);
+        assert_eq!(Route::parse("#"), Route::Playbook);
+        assert_eq!(Route::parse("#/"), Route::Playbook);
+        assert_eq!(Route::parse("#deals/"), Route::Deals);
+        assert_eq!(Route::parse("#/settings?x=1"), Route::Settings);
+    }
+
+    #[test]
+    fn unknown_paths_and_bad_ids_are_not_found() {
+        assert_eq!(Route::parse("#/nope"), Route::NotFound("nope".into()));
+        assert!(matches!(
+            Route::parse("#/deals/<script>"),
+            Route::NotFound(_)
+        ));
+        assert!(matches!(Route::parse("#/deals/a/b"), Route::NotFound(_)));
+    }
+
+    #[test]
+    fn a_deal_belongs_to_the_deals_area() {
+        assert_eq!(
+            Route::Deal(Id::parse("x").unwrap()).area(),
+            Some(Route::Deals)
+        );
+    }
+}

@@ -1,0 +1,310 @@
+//! The reactive app state: built from storage once at start, changed only through the
+//! operations here, each of which saves exactly the record it changed.
+
+use crate::domain::deal::{Deal, DealError};
+use crate::domain::settings::Settings;
+use crate::domain::{Id, Locale, Timestamp};
+use crate::routes::Route;
+use crate::storage::web::open_or_memory;
+use crate::storage::{Backend, Change, Key, LoadReport, StorageError, Store};
+use chrono::{TimeZone, Utc};
+use leptos::prelude::*;
+use std::collections::{BTreeMap, BTreeSet};
+use std::rc::Rc;
+
+/// The store the app writes through.
+pub type AppStore = Rc<Store<Box<dyn Backend>>>;
+
+/// Something to tell the user briefly, with an optional way back.
+#[derive(Clone, Debug)]
+pub struct Toast {
+    pub message: String,
+    pub undo: Option<Undo>,
+}
+
+/// What an undo puts back.
+#[derive(Clone, Debug)]
+pub enum Undo {
+    Deal(Deal),
+    Entries(Vec<(String, String)>),
+}
+
+/// All reactive state, shared through context.
+#[derive(Clone, Copy)]
+pub struct AppState {
+    pub route: RwSignal<Route>,
+    pub settings: RwSignal<Settings>,
+    /// The browser's preferred language, read once at start.
+    pub browser_locale: Locale,
+    pub deals: RwSignal<BTreeMap<Id, Deal>>,
+    /// What the last load found (quarantined values, newer schema).
+    pub report: RwSignal<LoadReport>,
+    /// Why storage cannot be used at all, when it cannot.
+    pub unavailable: RwSignal<Option<StorageError>>,
+    /// Keys whose latest change is only in memory, and the last error saving them.
+    pub unsaved: RwSignal<BTreeSet<Key>>,
+    pub save_error: RwSignal<Option<StorageError>>,
+    /// Deals changed by another tab since this tab last showed them.
+    pub changed_elsewhere: RwSignal<BTreeSet<Id>>,
+    pub toast: RwSignal<Option<Toast>>,
+    store: StoredValue<AppStore, LocalStorage>,
+}
+
+/// The state from context; every component below `App` has it.
+pub fn use_app_state() -> AppState {
+    expect_context::<AppState>()
+}
+
+/// The current time, read at the UI edge and passed into domain code.
+pub fn now() -> Timestamp {
+    Utc.timestamp_millis_opt(js_sys::Date::now() as i64)
+        .single()
+        .unwrap_or_default()
+}
+
+fn random_u64() -> u64 {
+    (js_sys::Math::random() * 2f64.powi(52)) as u64
+}
+
+impl AppState {
+    /// Loads everything from localStorage (or memory, when the browser forbids storage).
+    pub fn load(browser_locale: Locale) -> AppState {
+        let (backend, unavailable) = open_or_memory();
+        let store: AppStore = Rc::new(Store::new(backend));
+        let state = AppState {
+            route: RwSignal::new(Route::Playbook),
+            settings: RwSignal::new(Settings::default()),
+            browser_locale,
+            deals: RwSignal::new(BTreeMap::new()),
+            report: RwSignal::new(LoadReport::default()),
+            unavailable: RwSignal::new(unavailable),
+            unsaved: RwSignal::new(BTreeSet::new()),
+            save_error: RwSignal::new(None),
+            changed_elsewhere: RwSignal::new(BTreeSet::new()),
+            toast: RwSignal::new(None),
+            store: StoredValue::new_local(store),
+        };
+        state.reload();
+        state
+    }
+
+    /// Reads all records again (at start, after an import, or when another tab reset data).
+    pub fn reload(&self) {
+        let store = self.store();
+        match store.load(now().timestamp_millis()) {
+            Ok(loaded) => {
+                self.settings.set(loaded.settings);
+                self.deals.set(
+                    loaded
+                        .deals
+                        .into_iter()
+                        .map(|d| (d.id.clone(), d))
+                        .collect(),
+                );
+                self.report.set(loaded.report);
+            }
+            Err(e) => self.unavailable.set(Some(e)),
+        }
+    }
+
+    pub fn store(&self) -> AppStore {
+        self.store.get_value()
+    }
+
+    /// The UI language.
+    pub fn locale(&self) -> Locale {
+        self.settings
+            .with(|s| s.effective_locale(self.browser_locale))
+    }
+
+    /// Whether writes are refused because newer data is present.
+    pub fn read_only(&self) -> Option<u32> {
+        self.report.with(|r| r.newer_schema)
+    }
+
+    /// Writes the in-memory value of `key` (or removes it when it is gone from memory).
+    /// On failure the change stays in memory and is listed as unsaved.
+    fn persist(&self, key: Key) {
+        let store = self.store();
+        let result = match &key {
+            Key::Settings => store.put(&key, &self.settings.get_untracked()),
+            Key::Deal(id) => match self.deals.with_untracked(|m| m.get(id).cloned()) {
+                Some(deal) => store.put(&key, &deal),
+                None => store.delete(&key),
+            },
+            _ => Ok(()),
+        };
+        match result {
+            Ok(()) => {
+                self.unsaved.update(|u| {
+                    u.remove(&key);
+                });
+                if self.unsaved.with_untracked(BTreeSet::is_empty) {
+                    self.save_error.set(None);
+                }
+            }
+            Err(e) => {
+                self.unsaved.update(|u| {
+                    u.insert(key);
+                });
+                self.save_error.set(Some(e));
+            }
+        }
+    }
+
+    /// Tries again to save every change that failed to save.
+    pub fn retry_unsaved(&self) {
+        for key in self.unsaved.get_untracked() {
+            self.persist(key);
+        }
+    }
+
+    pub fn set_locale(&self, locale: Locale) {
+        self.settings.update(|s| s.locale = Some(locale));
+        self.persist(Key::Settings);
+    }
+
+    /// Adds a lead for `customer`, assigned now; returns its id.
+    pub fn add_deal(&self, customer: &str) -> Result<Id, DealError> {
+        let now = now();
+        let id = Id::generate(now.timestamp_millis(), random_u64());
+        let deal = self.deals.with_untracked(|m| {
+            let existing: Vec<&Deal> = m.values().collect();
+            Deal::new(id.clone(), customer, &existing, now)
+        })?;
+        self.deals.update(|m| {
+            m.insert(id.clone(), deal);
+        });
+        self.persist(Key::Deal(id.clone()));
+        Ok(id)
+    }
+
+    /// Changes one deal with `edit`, applied to its latest version (so an edit here never
+    /// reverts fields another tab changed meanwhile), and saves it.
+    pub fn edit_deal(&self, id: &Id, edit: impl FnOnce(&mut Deal)) {
+        let mut changed = false;
+        self.deals.update(|m| {
+            if let Some(deal) = m.get_mut(id) {
+                let before = deal.clone();
+                edit(deal);
+                changed = *deal != before;
+                if changed {
+                    deal.updated_at = now();
+                }
+            }
+        });
+        if changed {
+            self.persist(Key::Deal(id.clone()));
+        }
+    }
+
+    /// Deletes a deal, offering to undo.
+    pub fn delete_deal(&self, id: &Id, message: String) {
+        let mut removed = None;
+        self.deals.update(|m| removed = m.remove(id));
+        if let Some(deal) = removed {
+            self.persist(Key::Deal(id.clone()));
+            self.toast.set(Some(Toast {
+                message,
+                undo: Some(Undo::Deal(deal)),
+            }));
+        }
+    }
+
+    /// Puts back what the current toast offers to undo.
+    pub fn undo(&self) {
+        let Some(Toast {
+            undo: Some(undo), ..
+        }) = self.toast.get_untracked()
+        else {
+            return;
+        };
+        self.toast.set(None);
+        match undo {
+            Undo::Deal(deal) => {
+                let key = Key::Deal(deal.id.clone());
+                self.deals.update(|m| {
+                    m.insert(deal.id.clone(), deal);
+                });
+                self.persist(key);
+            }
+            Undo::Entries(entries) => match self.store().restore(&entries) {
+                Ok(()) => self.reload(),
+                Err(e) => self.save_error.set(Some(e)),
+            },
+        }
+    }
+
+    /// Removes every record of the app, offering to undo.
+    pub fn reset(&self, message: String) -> Result<(), StorageError> {
+        let removed = self.store().reset()?;
+        self.reload();
+        self.unsaved.set(BTreeSet::new());
+        self.save_error.set(None);
+        self.toast.set(Some(Toast {
+            message,
+            undo: Some(Undo::Entries(removed)),
+        }));
+        Ok(())
+    }
+
+    /// Applies a change another tab made. A deal open here keeps its unsaved field edits;
+    /// the page is told the record changed.
+    pub fn apply_change(&self, key: Option<String>, new_value: Option<String>) {
+        match self
+            .store()
+            .decode_change(key.as_deref(), new_value.as_deref())
+        {
+            Change::Settings(s) => self.settings.set(s),
+            Change::Deal(id, deal) => {
+                self.deals.update(|m| match deal {
+                    Some(d) => {
+                        m.insert(id.clone(), d);
+                    }
+                    None => {
+                        m.remove(&id);
+                    }
+                });
+                self.changed_elsewhere.update(|c| {
+                    c.insert(id);
+                });
+            }
+            Change::Reload => self.reload(),
+            Change::Newer(schema) => self.report.update(|r| r.newer_schema = Some(schema)),
+            Change::Trainee(..) | Change::Drill(..) | Change::Unreadable(_) | Change::Ignored => {}
+        }
+    }
+}
+
+impl AppState {
+    /// Downloads everything stored (and what is only in memory, when saving failed) as one
+    /// backup file. Unsaved changes are included, so the file is the way to keep them.
+    pub fn export_backup(&self) -> Result<(), StorageError> {
+        let now = now();
+        let mut backup = self.store().export(now)?;
+        for key in self.unsaved.get_untracked() {
+            let value = match &key {
+                Key::Settings => serde_json::to_value(self.settings.get_untracked()).ok(),
+                Key::Deal(id) => self
+                    .deals
+                    .with_untracked(|m| m.get(id).and_then(|d| serde_json::to_value(d).ok())),
+                _ => None,
+            };
+            let envelope = value.map(|data| serde_json::json!({ "schema": crate::storage::CURRENT_SCHEMA, "data": data }));
+            match envelope {
+                Some(v) => backup.records.insert(key.as_string(), v),
+                None => backup.records.remove(&key.as_string()),
+            };
+        }
+        let text = serde_json::to_string_pretty(&backup)
+            .map_err(|e| StorageError::Other(e.to_string()))?;
+        let name = format!("sales-playbook-backup-{}.json", now.format("%Y-%m-%d"));
+        if crate::dom::download(&name, "application/json", &text) {
+            Ok(())
+        } else {
+            Err(StorageError::Other(
+                "the browser refused the download".into(),
+            ))
+        }
+    }
+}
