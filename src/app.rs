@@ -16,12 +16,16 @@ pub fn App() -> impl IntoView {
     let state = AppState::load(dom::browser_locale());
     provide_context(state);
     state.route.set(Route::parse(&dom::location_hash()));
-    // Listeners live as long as the page.
-    let _ = window_event_listener(leptos::ev::hashchange, move |_| {
+    let on_hash = window_event_listener(leptos::ev::hashchange, move |_| {
         state.route.set(Route::parse(&dom::location_hash()));
     });
-    let _ = window_event_listener(leptos::ev::storage, move |e| {
+    // Changes made in other tabs of the same origin.
+    let on_storage = window_event_listener(leptos::ev::storage, move |e| {
         state.apply_change(e.key(), e.new_value());
+    });
+    on_cleanup(move || {
+        on_hash.remove();
+        on_storage.remove();
     });
 
     Effect::new(move |_| {
