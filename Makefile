@@ -1,0 +1,30 @@
+# The two commands of the README: `make serve` and `make test`. Both install what is missing.
+SHELL := /bin/bash
+.ONESHELL:
+.SHELLFLAGS := -eu -o pipefail -c
+.PHONY: setup serve dist test test-native test-browser test-e2e bench
+
+LIB := source scripts/lib.sh
+
+setup:
+	bash scripts/setup.sh
+
+## Build and serve the app at http://127.0.0.1:8080 (rebuilds on change).
+serve: setup
+	$(LIB)
+	trunk serve --offline --address 127.0.0.1 --port 8080
+
+## Production build into dist/ (relative URLs: works at a root or under any sub-path).
+dist: setup
+	$(LIB)
+	trunk build --release --offline
+	node scripts/size.mjs
+
+## Every test layer, each with its pass count; fails if any layer fails.
+test: setup
+	bash scripts/test.sh
+
+## Save and load figures with 1,000 and 5,000 stored deals (release build, headless Chromium).
+bench: dist
+	$(LIB)
+	node scripts/bench.mjs

@@ -1,0 +1,14 @@
+# Shared by the scripts: paths and PATH. Source it; it changes nothing on disk.
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+export PATH="$HOME/.cargo/bin:$ROOT/node_modules/.bin:$PATH"
+# Trunk must never try to download wasm-bindgen or wasm-opt: the set-up installs both.
+export TRUNK_OFFLINE=true
+CHROMIUM=/usr/bin/chromium
+CHROMEDRIVER_BIN=/usr/bin/chromedriver
+
+say() { printf '%-22s %s\n' "$1" "$2"; }
+
+# The exact wasm-bindgen version in Cargo.lock (wasm-bindgen-cli must match it).
+wasm_bindgen_version() {
+  awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' "$ROOT/Cargo.lock"
+}

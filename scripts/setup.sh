@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Installs what building and testing need, skipping what is already there at the right
+# version. Sources: the Rust crate registry, npm and Debian packages only.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+cd "$ROOT"
+
+# The toolchain pinned in rust-toolchain.toml, with the wasm target.
+if ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
+  rustup target add wasm32-unknown-unknown
+fi
+say "rust" "$(rustc --version)"
+
+# Trunk 0.21.x: 0.22 needs a newer rustc than the pinned toolchain.
+if ! trunk --version 2>/dev/null | grep -q '^trunk 0\.21\.'; then
+  say "trunk" "installing 0.21.x (about 10 minutes on 2 cores)"
+  cargo install trunk --version '^0.21' --locked
+fi
+say "trunk" "$(trunk --version)"
+
+# wasm-bindgen-cli exactly at the Cargo.lock version (it also brings the test runner).
+want="$(wasm_bindgen_version)"
+if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$want" ]; then
+  say "wasm-bindgen" "installing $want"
+  cargo install wasm-bindgen-cli --version "$want" --force
+fi
+say "wasm-bindgen" "$(wasm-bindgen --version)"
+
+# npm packages: wasm-opt from npm's binaryen (never Debian's binaryen 108: its output
+# crashes at start) and playwright-core (drives the system Chromium; downloads no browser).
+stamp="node_modules/.package-lock.sha"
+if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$(sha256sum package-lock.json | cut -d' ' -f1)" ]; then
+  npm ci --no-audit --no-fund --loglevel=error
+  sha256sum package-lock.json | cut -d' ' -f1 > "$stamp"
+fi
+say "wasm-opt" "$(wasm-opt --version)"
+
+# Chromium and its driver from Debian, for the in-browser and end-to-end tests.
+if [ ! -x "$CHROMIUM" ] || [ ! -x "$CHROMEDRIVER_BIN" ]; then
+  sudo_=""; [ "$(id -u)" = 0 ] || sudo_="sudo"
+  $sudo_ apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo_ apt-get install -y -qq chromium chromium-driver
+fi
+say "chromium" "$("$CHROMIUM" --version 2>/dev/null | tail -n1)"
+say "chromedriver" "$("$CHROMEDRIVER_BIN" --version | cut -d' ' -f1-2)"
+
+cargo fetch --quiet

@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Runs the three test layers and prints a pass count per layer. Exits non-zero if any fails.
+set -uo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+cd "$ROOT"
+logs="$(mktemp -d)"
+status=0
+summary=()
+
+# Sums the "N passed; M failed" lines of cargo's test harness output.
+count_cargo() {
+  awk '/^test result:/ { for (i = 1; i <= NF; i++) { if ($(i) ~ /^passed;?$/) p += $(i-1); if ($(i) ~ /^failed;?$/) f += $(i-1) } }
+       END { printf "%d passed, %d failed", p, f }' "$1"
+}
+
+passed=0; failed=0
+layer() { # name, "N passed, M failed", exit code
+  summary+=("$1: $2")
+  read -r p _ f _ <<<"${2//,/}"
+  passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0}))
+  if [ "$3" != 0 ]; then
+    status=1
+    [ "${f:-0}" != 0 ] || failed=$((failed + 1)) # a layer that failed without a count
+  fi
+}
+
+echo "== native: cargo test"
+cargo test --quiet 2>&1 | tee "$logs/native.log"; rc=${PIPESTATUS[0]}
+layer native "$(count_cargo "$logs/native.log")" "$rc"
+
+echo "== browser: wasm-bindgen-test in headless Chromium"
+CHROMEDRIVER="$CHROMEDRIVER_BIN" CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+  cargo test --target wasm32-unknown-unknown --test browser 2>&1 | tee "$logs/browser.log"; rc=${PIPESTATUS[0]}
+layer browser "$(count_cargo "$logs/browser.log")" "$rc"
+
+echo "== e2e: release build in headless Chromium, at / and under a sub-path"
+if trunk build --release --offline > "$logs/dist.log" 2>&1; then
+  node scripts/size.mjs
+  node --test --test-concurrency=1 tests/e2e/ 2>&1 | tee "$logs/e2e.log"; rc=${PIPESTATUS[0]}
+  e2e="$(awk '/^# pass/ { p = $3 } /^# fail/ { f = $3 } END { printf "%d passed, %d failed", p, f }' "$logs/e2e.log")"
+else
+  cat "$logs/dist.log"; rc=1; e2e="0 passed, 0 failed"
+fi
+layer e2e "$e2e" "$rc"
+
+echo
+echo "== summary"
+printf '%s\n' "${summary[@]}"
+echo "total: $passed passed, $failed failed"
+exit $status

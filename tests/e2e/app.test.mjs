@@ -1,0 +1,209 @@
+// End to end against the release build: the app at the server root and under a sub-path.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { serve, SUB_PATH } from './server.mjs';
+import { gotoApp, launch, openPage } from './browser.mjs';
+
+const servers = {};
+let browser;
+before(async () => {
+  servers['/'] = await serve('dist', '/');
+  servers[SUB_PATH] = await serve('dist', SUB_PATH);
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  for (const s of Object.values(servers)) await s.close();
+});
+
+const AREAS = [
+  { hash: '#/playbook', en: 'Playbook', zh: '销售手册' },
+  { hash: '#/deals', en: 'Deals', zh: '商机' },
+  { hash: '#/training', en: 'Training', zh: '培训' },
+  { hash: '#/dashboard', en: 'Dashboard', zh: '仪表盘' },
+  { hash: '#/settings', en: 'Settings', zh: '设置' },
+];
+
+const storedKeys = (page) => page.evaluate(() => Object.keys(localStorage).sort());
+const storedAll = (page) => page.evaluate(() => JSON.stringify(Object.entries(localStorage).sort()));
+
+async function addLead(page, name) {
+  await page.getByRole('textbox', { name: 'Customer name' }).fill(name);
+  await page.getByRole('button', { name: 'Add lead' }).click();
+  await page.getByRole('link', { name }).waitFor();
+}
+
+for (const base of ['/', SUB_PATH]) {
+  describe(`served at ${base}`, () => {
+    const url = (hash = '') => `${servers[base].origin}${base}${hash}`;
+
+    test('every file the app loads comes from under its base path', async () => {
+      const page = await openPage(browser);
+      const server = servers[base];
+      server.requests.length = 0;
+      await gotoApp(page, url());
+      assert.ok(server.requests.some((p) => p.endsWith('.wasm')), 'the wasm was loaded');
+      assert.deepEqual(server.requests.filter((p) => !p.startsWith(base)), []);
+      await page.context().close();
+    });
+
+    test('starts with no console error and shows the playbook', async () => {
+      const page = await openPage(browser);
+      await gotoApp(page, url());
+      assert.equal(await page.getByRole('heading', { level: 1 }).textContent(), 'Playbook');
+      assert.equal(await page.title(), 'Playbook · Sales Playbook');
+      assert.equal(await page.getByRole('navigation', { name: 'Main' }).getByRole('link').count(), 5);
+      assert.deepEqual(page.problems, []);
+      await page.context().close();
+    });
+
+    test('every top-level page opens from the navigation and by its own address', async () => {
+      const page = await openPage(browser);
+      await gotoApp(page, url());
+      for (const area of AREAS) {
+        await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: area.en }).click();
+        await page.waitForFunction((h) => location.hash === h, area.hash);
+        assert.equal(await page.getByRole('heading', { level: 1 }).textContent(), area.en);
+        assert.equal(await page.title(), `${area.en} · Sales Playbook`);
+        const direct = await openPage(browser);
+        await gotoApp(direct, url(area.hash));
+        assert.equal(await direct.getByRole('heading', { level: 1 }).textContent(), area.en);
+        assert.deepEqual(direct.problems, []);
+        await direct.context().close();
+      }
+      await gotoApp(page, url('#/no/such/page'));
+      assert.equal(await page.getByRole('heading', { level: 1 }).textContent(), 'Page not found');
+      assert.deepEqual(page.problems, []);
+      await page.context().close();
+    });
+
+    test('the language switch changes every label at once and is remembered', async () => {
+      const page = await openPage(browser);
+      await gotoApp(page, url('#/deals'));
+      await page.getByRole('combobox', { name: 'Language' }).selectOption({ label: '简体中文' });
+      await page.getByRole('heading', { level: 1, name: '商机' }).waitFor();
+      assert.equal(await page.getAttribute('html', 'lang'), 'zh-CN');
+      assert.equal(await page.title(), '商机 · 销售作战手册');
+      const nav = page.getByRole('navigation', { name: '主导航' });
+      assert.deepEqual(await nav.getByRole('link').allTextContents(), AREAS.map((a) => a.zh));
+      await page.getByRole('textbox', { name: '客户名称' }).waitFor();
+      await page.reload();
+      await page.waitForSelector('html[data-app="ready"]');
+      assert.equal(await page.getByRole('heading', { level: 1 }).textContent(), '商机');
+      await page.getByRole('combobox', { name: '语言' }).selectOption({ label: 'English' });
+      await page.getByRole('heading', { level: 1, name: 'Deals' }).waitFor();
+      assert.deepEqual(page.problems, []);
+      await page.context().close();
+    });
+
+    test('the first visit follows the browser language', async () => {
+      const page = await openPage(browser, { locale: 'zh-CN' });
+      await gotoApp(page, url('#/settings'));
+      assert.equal(await page.getByRole('heading', { level: 1 }).textContent(), '设置');
+      assert.equal(await page.getAttribute('html', 'lang'), 'zh-CN');
+      await page.context().close();
+    });
+
+    test('a lead entered survives a reload and its deep link opens directly', async () => {
+      const page = await openPage(browser);
+      await gotoApp(page, url('#/deals'));
+      await addLead(page, 'Acme 精工 <b>bold</b>');
+      await page.getByRole('link', { name: 'Acme 精工 <b>bold</b>' }).click();
+      await page.getByRole('textbox', { name: 'Contact person' }).fill('Wang Fang');
+      await page.getByRole('textbox', { name: 'Contact person' }).press('Tab');
+      const deepLink = page.url();
+      assert.match(deepLink, /#\/deals\/[0-9a-z-]+$/);
+      await page.reload();
+      await page.waitForSelector('html[data-app="ready"]');
+      assert.equal(await page.getByRole('heading', { level: 1 }).textContent(), 'Acme 精工 <b>bold</b>');
+      assert.equal(await page.getByRole('textbox', { name: 'Contact person' }).inputValue(), 'Wang Fang');
+      assert.ok((await storedKeys(page)).some((k) => k.startsWith('sp:deal:')));
+      // The same address in a new tab of the same browser profile.
+      const tab = await page.context().newPage();
+      await gotoApp(tab, deepLink);
+      assert.equal(await tab.getByRole('heading', { level: 1 }).textContent(), 'Acme 精工 <b>bold</b>');
+      assert.equal(await tab.title(), 'Acme 精工 <b>bold</b> · Sales Playbook');
+      assert.deepEqual(page.problems, []);
+      await page.context().close();
+    });
+
+    test('an empty customer name is refused with a message and nothing is stored', async () => {
+      const page = await openPage(browser);
+      await gotoApp(page, url('#/deals'));
+      await page.getByRole('button', { name: 'Add lead' }).click();
+      await page.getByText("Enter the customer's name.").waitFor();
+      assert.ok(!(await storedKeys(page)).some((k) => k.startsWith('sp:deal:')));
+      await page.context().close();
+    });
+  });
+}
+
+describe('backups and reset', () => {
+  const url = (hash = '') => `${servers['/'].origin}/${hash}`;
+
+  test('an exported backup imports into a clean browser after a preview', async () => {
+    const source = await openPage(browser);
+    await gotoApp(source, url('#/deals'));
+    await addLead(source, 'Backup Co');
+    await addLead(source, '北京零售连锁');
+    await gotoApp(source, url('#/settings'));
+    const [download] = await Promise.all([
+      source.waitForEvent('download'),
+      source.getByRole('button', { name: 'Export all data' }).first().click(),
+    ]);
+    assert.match(download.suggestedFilename(), /^sales-playbook-backup-\d{4}-\d{2}-\d{2}\.json$/);
+    const file = await download.path();
+    const backup = JSON.parse(await readFile(file, 'utf8'));
+    assert.equal(backup.format, 'sales-playbook-backup');
+
+    const target = await openPage(browser);
+    await gotoApp(target, url('#/settings'));
+    await target.getByLabel('Backup file (.json)').setInputFiles(file);
+    const preview = target.getByTestId('import-preview');
+    await preview.waitFor();
+    assert.match(await preview.textContent(), /adds 2 and updates 0 records/);
+    await preview.getByRole('button', { name: 'Import' }).click();
+    await gotoApp(target, url('#/deals'));
+    await target.getByRole('link', { name: 'Backup Co' }).waitFor();
+    await target.getByRole('link', { name: '北京零售连锁' }).waitFor();
+    assert.deepEqual([...source.problems, ...target.problems], []);
+    await source.context().close();
+    await target.context().close();
+  });
+
+  test('a file that is not a backup is rejected with a reason and changes nothing', async () => {
+    const page = await openPage(browser);
+    await gotoApp(page, url('#/deals'));
+    await addLead(page, 'Keep Me');
+    await gotoApp(page, url('#/settings'));
+    const before = await storedAll(page);
+    await page.getByLabel('Backup file (.json)').setInputFiles({ name: 'x.json', mimeType: 'application/json', buffer: Buffer.from('{"hello": "world"}') });
+    await page.getByText('The backup was not imported: the file is not a Sales Playbook backup. Nothing was changed.').waitFor();
+    await page.getByLabel('Backup file (.json)').setInputFiles({ name: 'y.json', mimeType: 'application/json', buffer: Buffer.from('{"format": "sales-playbook-backup", "sch') });
+    await page.getByText(/The backup was not imported: the file is not valid JSON/).waitFor();
+    assert.equal(await storedAll(page), before);
+    await page.context().close();
+  });
+
+  test('reset asks first, deletes everything, and can be undone', async () => {
+    const page = await openPage(browser);
+    await gotoApp(page, url('#/deals'));
+    await addLead(page, 'Undo Co');
+    await gotoApp(page, url('#/settings'));
+    const before = await storedAll(page);
+    await page.getByRole('button', { name: 'Reset all data…' }).click();
+    const dialog = page.getByRole('alertdialog');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    assert.equal(await storedAll(page), before, 'cancel keeps everything');
+    await page.getByRole('button', { name: 'Reset all data…' }).click();
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Delete everything' }).click();
+    await page.getByText('All data was deleted.').waitFor();
+    assert.ok(!(await storedKeys(page)).some((k) => k.startsWith('sp:deal:')));
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await gotoApp(page, url('#/deals'));
+    await page.getByRole('link', { name: 'Undo Co' }).waitFor();
+    assert.deepEqual(page.problems, []);
+    await page.context().close();
+  });
+});
