@@ -207,3 +207,35 @@ describe('backups and reset', () => {
     await page.context().close();
   });
 });
+
+describe('two tabs', () => {
+  const url = (hash = '') => `${servers['/'].origin}/${hash}`;
+
+  test("another tab's edit shows without a reload and does not clobber what this tab is typing", async () => {
+    const a = await openPage(browser);
+    await gotoApp(a, url('#/deals'));
+    await addLead(a, 'Shared Co');
+    await a.getByRole('link', { name: 'Shared Co' }).click();
+    const dealUrl = a.url();
+    const b = await a.context().newPage();
+    await gotoApp(b, dealUrl);
+
+    // Tab A starts typing a contact but has not committed it yet.
+    await a.getByRole('textbox', { name: 'Contact person' }).fill('Typed in A');
+    // Tab B changes the notes and commits them.
+    await b.getByRole('textbox', { name: 'Follow-up record' }).fill('Written in B');
+    await b.getByRole('textbox', { name: 'Follow-up record' }).press('Tab');
+
+    await a.getByTestId('changed-elsewhere').waitFor();
+    assert.equal(await a.getByRole('textbox', { name: 'Follow-up record' }).inputValue(), 'Written in B');
+    assert.equal(await a.getByRole('textbox', { name: 'Contact person' }).inputValue(), 'Typed in A');
+    // A commits its field: both edits are stored, neither reverted.
+    await a.getByRole('textbox', { name: 'Contact person' }).press('Tab');
+    const stored = await a.evaluate(() => Object.entries(localStorage).find(([k]) => k.startsWith('sp:deal:'))[1]);
+    const deal = JSON.parse(stored).data;
+    assert.equal(deal.contact, 'Typed in A');
+    assert.equal(deal.notes, 'Written in B');
+    assert.deepEqual(a.problems, []);
+    await a.context().close();
+  });
+});
