@@ -5,9 +5,15 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$ROOT"
 
-# The toolchain pinned in rust-toolchain.toml, with the wasm target.
-if ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
-  rustup target add wasm32-unknown-unknown
+# The toolchain pinned in rust-toolchain.toml, with the wasm target. Only asks rustup's
+# server when something is missing.
+channel="$(toolchain_channel)"
+if ! rustup toolchain list | grep -q "^$channel-"; then
+  say "rust" "installing $channel"
+  rustup toolchain install "$channel" --profile minimal --component rustfmt,clippy --target wasm32-unknown-unknown
+fi
+if ! rustup target list --installed --toolchain "$channel" | grep -qx wasm32-unknown-unknown; then
+  rustup target add --toolchain "$channel" wasm32-unknown-unknown
 fi
 say "rust" "$(rustc --version)"
 

@@ -24,6 +24,14 @@ layer() { # name, "N passed, M failed", exit code
   fi
 }
 
+echo "== lint: rustfmt and clippy (native and wasm)"
+if cargo fmt --all -- --check && cargo clippy --quiet --all-targets -- -D warnings \
+   && cargo clippy --quiet --target wasm32-unknown-unknown --all-targets -- -D warnings; then
+  summary+=("lint: clean")
+else
+  summary+=("lint: FAILED"); status=1
+fi
+
 echo "== native: cargo test"
 cargo test --quiet 2>&1 | tee "$logs/native.log"; rc=${PIPESTATUS[0]}
 layer native "$(count_cargo "$logs/native.log")" "$rc"
@@ -34,10 +42,12 @@ CHROMEDRIVER="$CHROMEDRIVER_BIN" CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm
 layer browser "$(count_cargo "$logs/browser.log")" "$rc"
 
 echo "== e2e: release build in headless Chromium, at / and under a sub-path"
-if trunk build --release --offline > "$logs/dist.log" 2>&1; then
+if build_dist > "$logs/dist.log" 2>&1; then
   node scripts/size.mjs
-  node --test --test-concurrency=1 tests/e2e/ 2>&1 | tee "$logs/e2e.log"; rc=${PIPESTATUS[0]}
-  e2e="$(awk '/^# pass/ { p = $3 } /^# fail/ { f = $3 } END { printf "%d passed, %d failed", p, f }' "$logs/e2e.log")"
+  # Readable output on the terminal; the TAP copy is for counting.
+  node --test --test-concurrency=1 --test-reporter=spec --test-reporter-destination=stdout \
+    --test-reporter=tap --test-reporter-destination="$logs/e2e.tap" tests/e2e/; rc=$?
+  e2e="$(awk '/^# pass/ { p = $3 } /^# fail/ { f = $3 } END { printf "%d passed, %d failed", p, f }' "$logs/e2e.tap")"
 else
   cat "$logs/dist.log"; rc=1; e2e="0 passed, 0 failed"
 fi

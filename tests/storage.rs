@@ -350,7 +350,8 @@ fn invalid_backups_are_rejected_with_a_reason_and_change_nothing() {
     let target = filled_store();
     let before = target.backend().snapshot();
     let good = export_text(&filled_store());
-    let cases: Vec<(String, fn(&ImportError) -> bool)> = vec![
+    type Check = fn(&ImportError) -> bool;
+    let cases: Vec<(String, Check)> = vec![
         ("{not json".into(), |e| matches!(e, ImportError::NotJson(_))),
         (r#"{"hello":"world"}"#.into(), |e| matches!(e, ImportError::NotABackup)),
         ("[]".into(), |e| matches!(e, ImportError::NotABackup)),

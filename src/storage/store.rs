@@ -305,11 +305,16 @@ impl<B: Backend> Store<B> {
                 Key::Meta | Key::Quarantine(_) => Change::Ignored,
             };
         };
-        fn read<T: DeserializeOwned>(store_key: &Key, raw: &str) -> Result<T, Change> {
+        /// Why a changed value is not applied.
+        enum Skip {
+            Newer(u32),
+            Unreadable,
+        }
+        fn read<T: DeserializeOwned>(store_key: &Key, raw: &str) -> Result<T, Skip> {
             match decode::<T>(store_key.kind(), raw) {
                 Ok(Decoded::Current(v) | Decoded::Migrated(v)) => Ok(v),
-                Ok(Decoded::Newer { schema, .. }) => Err(Change::Newer(schema)),
-                Err(_) => Err(Change::Unreadable(store_key.as_string())),
+                Ok(Decoded::Newer { schema, .. }) => Err(Skip::Newer(schema)),
+                Err(_) => Err(Skip::Unreadable),
             }
         }
         let change = match &key {
@@ -318,15 +323,18 @@ impl<B: Backend> Store<B> {
             Key::Trainee(id) => read(&key, raw).map(|t| Change::Trainee(id.clone(), Some(t))),
             Key::Drill(id) => read(&key, raw).map(|d| Change::Drill(id.clone(), Some(d))),
             Key::Meta => match decode::<serde_json::Value>(Kind::Meta, raw) {
-                Ok(Decoded::Newer { schema, .. }) => Err(Change::Newer(schema)),
+                Ok(Decoded::Newer { schema, .. }) => Err(Skip::Newer(schema)),
                 _ => Ok(Change::Ignored),
             },
             Key::Quarantine(_) => Ok(Change::Ignored),
         };
-        let change = change.unwrap_or_else(|c| c);
-        if let Change::Newer(schema) = change {
-            self.note_newer(schema);
+        match change {
+            Ok(change) => change,
+            Err(Skip::Newer(schema)) => {
+                self.note_newer(schema);
+                Change::Newer(schema)
+            }
+            Err(Skip::Unreadable) => Change::Unreadable(key.as_string()),
         }
-        change
     }
 }
