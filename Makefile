@@ -2,22 +2,23 @@
 SHELL := /bin/bash
 .ONESHELL:
 .SHELLFLAGS := -eu -o pipefail -c
-.PHONY: setup serve dist test test-native test-browser test-e2e bench
+.PHONY: setup serve dist test bench
 
 LIB := source scripts/lib.sh
 
 setup:
 	bash scripts/setup.sh
 
-## Build and serve the app at http://127.0.0.1:8080 (rebuilds on change).
+## Build and serve the app at http://127.0.0.1:8080 (rebuilds on change). The debug build
+## goes to target/serve, so dist/ only ever holds a release build.
 serve: setup
 	$(LIB)
-	trunk serve --offline --address 127.0.0.1 --port 8080
+	trunk serve --offline --address 127.0.0.1 --port 8080 --dist target/serve
 
 ## Production build into dist/ (relative URLs: works at a root or under any sub-path).
 dist: setup
 	$(LIB)
-	trunk build --release --offline
+	build_dist
 	node scripts/size.mjs
 
 ## Every test layer, each with its pass count; fails if any layer fails.
