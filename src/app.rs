@@ -16,8 +16,11 @@ pub fn App() -> impl IntoView {
     let state = AppState::load(dom::browser_locale());
     provide_context(state);
     state.route.set(Route::parse(&dom::location_hash()));
+    // On navigation (not on the first load) focus moves to the page, so keyboard and screen
+    // reader users start at the new content.
     let on_hash = window_event_listener(leptos::ev::hashchange, move |_| {
         state.route.set(Route::parse(&dom::location_hash()));
+        dom::focus("main");
     });
     // Changes made in other tabs of the same origin.
     let on_storage = window_event_listener(leptos::ev::storage, move |e| {

@@ -104,8 +104,8 @@ texts! {
         "暂无指标。在“商机”中录入线索后即会显示。";
 
     settings_language_title: "Language", "语言";
-    settings_language_hint: "The first visit follows your browser's language; your choice is remembered in this browser.",
-        "首次访问时跟随浏览器语言；你的选择会保存在此浏览器中。";
+    settings_language_hint: "Choose the language from the menu at the top of every page. The first visit follows your browser's language; your choice is remembered in this browser.",
+        "可在每个页面顶部的菜单中切换语言。首次访问时跟随浏览器语言；你的选择会保存在此浏览器中。";
     settings_data_title: "Data", "数据";
     settings_data_hint: "Everything is stored in this browser only. Export a backup to keep it safe or move it to another browser.",
         "所有数据只保存在此浏览器中。导出备份可妥善保存数据，或迁移到其他浏览器。";
