@@ -3,10 +3,15 @@
 //! Nothing in here touches the browser, storage or the clock: the current time is always a
 //! parameter, so every rule is tested with plain `cargo test`.
 
+pub mod checklist;
 pub mod deal;
+pub mod field;
 pub mod id;
+pub mod lint;
 pub mod playbook;
+pub mod script;
 pub mod settings;
+pub mod template;
 pub mod text;
 pub mod training;
 
