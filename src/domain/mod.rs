@@ -8,6 +8,7 @@ pub mod deal;
 pub mod field;
 pub mod id;
 pub mod lint;
+pub mod objection;
 pub mod playbook;
 pub mod script;
 pub mod settings;

@@ -73,12 +73,28 @@ pub struct Stage {
     pub id: Id,
     pub kind: StageKind,
     pub name: LocalizedText,
+    /// What the stage is for, in one sentence.
     #[serde(default)]
     pub goal: LocalizedText,
+    /// The standard actions, in order.
     #[serde(default)]
     pub actions: Vec<LocalizedText>,
+    /// What must be true before the deal moves on.
     #[serde(default)]
     pub exit_criteria: Vec<LocalizedText>,
+    /// Time standards, e.g. first follow-up within 24 hours of assignment.
+    #[serde(default)]
+    pub time_standards: Vec<TimeStandard>,
+    /// Longer guidance for new hires, in Markdown.
+    #[serde(default)]
+    pub guide: LocalizedText,
+}
+
+/// A time standard of a stage: `what` must happen within `hours` of its trigger.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TimeStandard {
+    pub what: LocalizedText,
+    pub hours: u32,
 }
 
 /// A call script: a graph of steps a rep follows.
