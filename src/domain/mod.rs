@@ -10,6 +10,7 @@ pub mod id;
 pub mod lint;
 pub mod objection;
 pub mod playbook;
+pub mod proposal;
 pub mod script;
 pub mod settings;
 pub mod template;
