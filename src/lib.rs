@@ -6,6 +6,7 @@
 
 pub mod domain;
 pub mod i18n;
+pub mod markdown;
 pub mod routes;
 pub mod storage;
 
