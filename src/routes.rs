@@ -7,6 +7,9 @@ use crate::domain::Id;
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Route {
     Playbook,
+    /// One stage of the process, by its id.
+    Stage(Id),
+    Objections,
     Deals,
     Deal(Id),
     Training,
@@ -28,6 +31,11 @@ impl Route {
         let mut parts = path.split('/');
         match (parts.next().unwrap_or(""), parts.next(), parts.next()) {
             ("" | "playbook", None, _) => Route::Playbook,
+            ("playbook", Some("objections"), None) => Route::Objections,
+            ("stages", Some(id), None) => match Id::parse(id) {
+                Ok(id) => Route::Stage(id),
+                Err(_) => Route::NotFound(path.to_owned()),
+            },
             ("deals", None, _) => Route::Deals,
             ("deals", Some(id), None) => match Id::parse(id) {
                 Ok(id) => Route::Deal(id),
@@ -44,6 +52,8 @@ impl Route {
     pub fn href(&self) -> String {
         match self {
             Route::Playbook => "#/playbook".into(),
+            Route::Stage(id) => format!("#/stages/{id}"),
+            Route::Objections => "#/playbook/objections".into(),
             Route::Deals => "#/deals".into(),
             Route::Deal(id) => format!("#/deals/{id}"),
             Route::Training => "#/training".into(),
@@ -57,6 +67,7 @@ impl Route {
     pub fn area(&self) -> Option<Route> {
         match self {
             Route::Deal(_) => Some(Route::Deals),
+            Route::Stage(_) | Route::Objections => Some(Route::Playbook),
             Route::NotFound(_) => None,
             other => Some(other.clone()),
         }

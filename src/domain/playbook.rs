@@ -2,6 +2,9 @@
 //! templates. The playbook issue fills these out (branching, lint, template language); the
 //! foundation fixes their identity and how they are stored.
 
+use super::field::FieldDef;
+use super::objection::Objection;
+use super::proposal::ProposalTemplate;
 use super::{Id, LocalizedText};
 use serde::{Deserialize, Serialize};
 
@@ -97,69 +100,31 @@ pub struct TimeStandard {
     pub hours: u32,
 }
 
-/// A call script: a graph of steps a rep follows.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Script {
-    pub id: Id,
-    pub title: LocalizedText,
-    #[serde(default)]
-    pub stage: Option<StageKind>,
-    #[serde(default)]
-    pub industries: Vec<Industry>,
-    #[serde(default)]
-    pub steps: Vec<ScriptStep>,
-}
-
-/// One step of a script: a line to say, a question to ask, or a coaching tip.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct ScriptStep {
-    pub id: Id,
-    pub text: LocalizedText,
-    #[serde(default)]
-    pub next: Option<Id>,
-}
-
-/// A needs-discovery checklist (BANT, MEDDPICC, …).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Checklist {
-    pub id: Id,
-    pub title: LocalizedText,
-    #[serde(default)]
-    pub items: Vec<ChecklistItem>,
-}
-
-/// One discovery question; `field` names the deal field its answer fills.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct ChecklistItem {
-    pub id: Id,
-    pub field: String,
-    pub question: LocalizedText,
-    #[serde(default)]
-    pub required: bool,
-}
-
-/// A proposal template for one industry; `body` is in the template language.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct ProposalTemplate {
-    pub id: Id,
-    pub title: LocalizedText,
-    #[serde(default)]
-    pub industry: Industry,
-    #[serde(default)]
-    pub body: LocalizedText,
-}
-
-/// The whole playbook a team follows.
+/// The whole playbook a team follows: the content a rep uses and a trainer maintains.
+/// Scripts and checklists join it as their modules land.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Playbook {
     #[serde(default)]
     pub stages: Vec<Stage>,
     #[serde(default)]
-    pub scripts: Vec<Script>,
-    #[serde(default)]
-    pub checklists: Vec<Checklist>,
+    pub objections: Vec<Objection>,
     #[serde(default)]
     pub templates: Vec<ProposalTemplate>,
+    /// The named discovery fields scripts and checklists capture.
+    #[serde(default)]
+    pub fields: Vec<FieldDef>,
+}
+
+impl Playbook {
+    /// The stage with `id`.
+    pub fn stage(&self, id: &Id) -> Option<&Stage> {
+        self.stages.iter().find(|s| &s.id == id)
+    }
+
+    /// The stage of `kind`, if the playbook has one.
+    pub fn stage_of(&self, kind: StageKind) -> Option<&Stage> {
+        self.stages.iter().find(|s| s.kind == kind)
+    }
 }
 
 #[cfg(test)]
@@ -183,6 +148,6 @@ mod tests {
     #[test]
     fn a_playbook_with_missing_parts_reads_as_empty_parts() {
         let p: Playbook = serde_json::from_str("{}").unwrap();
-        assert!(p.stages.is_empty() && p.scripts.is_empty());
+        assert!(p.stages.is_empty() && p.objections.is_empty() && p.templates.is_empty());
     }
 }
