@@ -4,7 +4,8 @@ use crate::components::{AppHeader, StorageBanners, ToastArea};
 use crate::dom;
 use crate::i18n::texts;
 use crate::pages::{
-    DashboardPage, DealPage, DealsPage, NotFoundPage, PlaybookPage, SettingsPage, TrainingPage,
+    DashboardPage, DealPage, DealsPage, NotFoundPage, ObjectionsPage, PlaybookPage, SettingsPage,
+    StagePage, TrainingPage,
 };
 use crate::routes::Route;
 use crate::state::AppState;
@@ -36,6 +37,11 @@ pub fn App() -> impl IntoView {
         let t = texts(locale);
         let page = match state.route.get() {
             Route::Playbook => t.nav_playbook.to_owned(),
+            Route::Stage(id) => state
+                .playbook
+                .with(|p| p.stage(&id).map(|s| s.name.get(locale).to_owned()))
+                .unwrap_or_else(|| t.not_found_title.to_owned()),
+            Route::Objections => t.objections_title.to_owned(),
             Route::Deals => t.nav_deals.to_owned(),
             Route::Deal(id) => state
                 .deals
@@ -51,6 +57,8 @@ pub fn App() -> impl IntoView {
 
     let page = move || match state.route.get() {
         Route::Playbook => view! { <PlaybookPage/> }.into_any(),
+        Route::Stage(id) => view! { <StagePage id/> }.into_any(),
+        Route::Objections => view! { <ObjectionsPage/> }.into_any(),
         Route::Deals => view! { <DealsPage/> }.into_any(),
         Route::Deal(id) => view! { <DealPage id/> }.into_any(),
         Route::Training => view! { <TrainingPage/> }.into_any(),

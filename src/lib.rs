@@ -4,6 +4,7 @@
 //! operations → state → storage. `domain`, `i18n`, `routes` and the core of `storage` are pure
 //! Rust and tested natively; the rest is compiled only for the browser.
 
+pub mod content;
 pub mod domain;
 pub mod i18n;
 pub mod markdown;

@@ -2,12 +2,13 @@
 //! operations here, each of which saves exactly the record it changed.
 
 use crate::domain::deal::{Deal, DealError};
+use crate::domain::playbook::Playbook;
 use crate::domain::settings::Settings;
 use crate::domain::{Id, Locale, Timestamp};
 use crate::routes::Route;
 use crate::storage::web::open_or_memory;
 use crate::storage::{Backend, Change, Key, LoadReport, StorageError, Store};
-use chrono::{TimeZone, Utc};
+use chrono::{Datelike, TimeZone, Utc};
 use leptos::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
 use std::rc::Rc;
@@ -37,6 +38,8 @@ pub struct AppState {
     /// The browser's preferred language, read once at start.
     pub browser_locale: Locale,
     pub deals: RwSignal<BTreeMap<Id, Deal>>,
+    /// The playbook the team follows (the built-in default until packs and authoring land).
+    pub playbook: RwSignal<Playbook>,
     /// What the last load found (quarantined values, newer schema).
     pub report: RwSignal<LoadReport>,
     /// Why storage cannot be used at all, when it cannot.
@@ -76,6 +79,7 @@ impl AppState {
             settings: RwSignal::new(Settings::default()),
             browser_locale,
             deals: RwSignal::new(BTreeMap::new()),
+            playbook: RwSignal::new(crate::content::default_playbook()),
             report: RwSignal::new(LoadReport::default()),
             unavailable: RwSignal::new(unavailable),
             unsaved: RwSignal::new(BTreeSet::new()),
@@ -298,7 +302,14 @@ impl AppState {
         }
         let text = serde_json::to_string_pretty(&backup)
             .map_err(|e| StorageError::Other(e.to_string()))?;
-        let name = format!("sales-playbook-backup-{}.json", now.format("%Y-%m-%d"));
+        let d = now.date_naive();
+        // Plain formatting: chrono's strftime machinery would add to the wasm.
+        let name = format!(
+            "sales-playbook-backup-{:04}-{:02}-{:02}.json",
+            d.year(),
+            d.month(),
+            d.day()
+        );
         if crate::dom::download(&name, "application/json", &text) {
             Ok(())
         } else {

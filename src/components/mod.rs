@@ -4,10 +4,12 @@ mod banners;
 mod empty_state;
 mod fields;
 mod header;
+mod markdown;
 mod toast;
 
 pub use banners::StorageBanners;
 pub use empty_state::EmptyState;
 pub use fields::{SelectField, TextField};
 pub use header::AppHeader;
+pub use markdown::Markdown;
 pub use toast::ToastArea;

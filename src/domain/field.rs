@@ -153,7 +153,7 @@ mod tests {
     #[test]
     fn answers_round_trip_through_json() {
         let a = Answer::Money {
-            minor: 12_500_00,
+            minor: 1_250_000,
             currency: "CNY".into(),
         };
         let json = serde_json::to_string(&a).unwrap();

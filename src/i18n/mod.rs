@@ -10,7 +10,8 @@ pub mod format;
 pub use errors::{describe_import_error, describe_storage_error};
 
 use crate::domain::deal::{Grade, Status};
-use crate::domain::playbook::StageKind;
+use crate::domain::objection::Category;
+use crate::domain::playbook::{Industry, StageKind};
 use crate::domain::Locale;
 
 macro_rules! texts {
@@ -43,10 +44,44 @@ texts! {
         "这个地址没有内容，可能链接指向的内容已被删除。";
     not_found_home: "Go to the playbook", "返回销售手册";
 
-    playbook_intro: "The six stages of the sales process. Call scripts, discovery checklists and proposal templates for each stage will appear here.",
-        "销售流程的六个阶段。每个阶段的话术、需求调研清单和方案模板将显示在这里。";
-    playbook_empty: "No playbook content yet. Meanwhile, add your leads under Deals.",
-        "手册内容尚未添加。现在可以先在“商机”中录入线索。";
+    playbook_intro: "The six stages of the sales process. Open a stage for its goal, standard actions, exit criteria and time standards.",
+        "销售流程的六个阶段。打开任一阶段，查看其目标、标准动作、完成标准和时间标准。";
+    playbook_empty: "This playbook has no stages yet.", "此手册尚未包含任何阶段。";
+    stage_path_label: "Stages of the sales process", "销售流程阶段";
+    stage_goal: "Goal", "目标";
+    stage_actions: "Standard actions", "标准动作";
+    stage_exit: "Exit criteria", "阶段完成标准";
+    stage_time: "Time standards", "时间标准";
+    within_hours: "within {n} h", "{n} 小时内";
+    within_days: "within {n} days", "{n} 天内";
+    stage_guide: "Guide for new hires", "新人指南";
+    stage_missing: "This stage is not in the playbook. It may have been removed.", "手册中没有这个阶段，可能已被删除。";
+    back_to_playbook: "Playbook", "销售手册";
+    objections_title: "Objection finder", "异议处理速查";
+    objections_intro: "What customers push back with, and how to answer: acknowledge, clarify, answer with value, then ask the follow-up question.",
+        "客户常见的异议及应对方法：先认同，再澄清，用价值回应，最后提出跟进问题。";
+    objections_search: "Search objections", "搜索异议";
+    category: "Category", "类别";
+    all_categories: "All categories", "全部类别";
+    category_price: "Price", "价格";
+    category_timing: "Timing", "时机";
+    category_competitor: "Competitor", "竞争对手";
+    category_authority: "Authority", "决策权";
+    category_no_need: "No need", "没有需求";
+    category_trust: "Trust and risk", "信任与风险";
+    category_other: "Other", "其他";
+    industry: "Industry", "行业";
+    industry_manufacturing: "Manufacturing and industrial equipment", "制造业与工业设备";
+    industry_retail: "Retail and chains", "零售与连锁";
+    industry_professional_services: "Professional services", "专业服务";
+    industry_software: "Software / SaaS", "软件 / SaaS";
+    industry_generic: "All industries", "所有行业";
+    objection_insight: "What is behind it", "背后的原因";
+    objection_responses: "How to answer", "应对话术";
+    objection_follow_up: "Then ask", "接着问";
+    objections_count: "{n} objections", "共 {n} 条异议";
+    objections_none: "No objection matches. Try fewer words, another category or all industries.",
+        "没有匹配的异议。请减少关键词，或换一个类别或行业。";
     stage_lead_development: "Lead development and management", "客户开发与线索管理";
     stage_needs_analysis: "Needs analysis and solution design", "需求分析与方案定制";
     stage_quote_and_contract: "Quote and contract", "报价与合同管理";
@@ -161,6 +196,39 @@ pub fn stage_name(t: &Texts, stage: StageKind) -> &'static str {
     }
 }
 
+/// The name of an objection category.
+pub fn category_name(t: &Texts, category: Category) -> &'static str {
+    match category {
+        Category::Price => t.category_price,
+        Category::Timing => t.category_timing,
+        Category::Competitor => t.category_competitor,
+        Category::Authority => t.category_authority,
+        Category::NoNeed => t.category_no_need,
+        Category::Trust => t.category_trust,
+        Category::Other => t.category_other,
+    }
+}
+
+/// The name of an industry.
+pub fn industry_name(t: &Texts, industry: Industry) -> &'static str {
+    match industry {
+        Industry::Manufacturing => t.industry_manufacturing,
+        Industry::Retail => t.industry_retail,
+        Industry::ProfessionalServices => t.industry_professional_services,
+        Industry::Software => t.industry_software,
+        Industry::Generic => t.industry_generic,
+    }
+}
+
+/// A duration standard in hours, in days when it is a whole number of days over two.
+pub fn within(t: &Texts, hours: u32) -> String {
+    if hours >= 48 && hours.is_multiple_of(24) {
+        fill(t.within_days, &[("n", &(hours / 24).to_string())])
+    } else {
+        fill(t.within_hours, &[("n", &hours.to_string())])
+    }
+}
+
 /// The label of a lead grade.
 pub fn grade_name(t: &Texts, grade: Grade) -> &'static str {
     match grade {
@@ -192,6 +260,15 @@ pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn time_standards_read_in_hours_or_whole_days() {
+        assert_eq!(within(&EN, 2), "within 2 h");
+        assert_eq!(within(&EN, 24), "within 24 h");
+        assert_eq!(within(&EN, 720), "within 30 days");
+        assert_eq!(within(&ZH, 36), "36 小时内");
+        assert_eq!(within(&ZH, 168), "7 天内");
+    }
 
     #[test]
     fn fill_replaces_every_placeholder() {

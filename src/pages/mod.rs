@@ -4,14 +4,18 @@ mod dashboard;
 mod deal;
 mod deals;
 mod not_found;
+mod objections;
 mod playbook;
 mod settings;
+mod stage;
 mod training;
 
 pub use dashboard::DashboardPage;
 pub use deal::DealPage;
 pub use deals::DealsPage;
 pub use not_found::NotFoundPage;
+pub use objections::ObjectionsPage;
 pub use playbook::PlaybookPage;
 pub use settings::SettingsPage;
+pub use stage::StagePage;
 pub use training::TrainingPage;

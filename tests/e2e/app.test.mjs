@@ -257,3 +257,48 @@ describe('two tabs', () => {
     await closeClean(a);
   });
 });
+
+describe('playbook content', () => {
+  const url = (hash = '') => `${servers[SUB_PATH].origin}${SUB_PATH}${hash}`;
+
+  test('the six stages open from the playbook path with their standards and guide', async () => {
+    const page = await openPage(browser);
+    await gotoApp(page, url('#/playbook'));
+    const path = page.getByRole('list', { name: 'Stages of the sales process' });
+    assert.equal(await path.getByRole('listitem').count(), 6);
+    await path.getByRole('link', { name: 'Lead development and management' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Lead development and management' }).waitFor();
+    assert.equal(await page.title(), 'Lead development and management · Sales Playbook');
+    const standards = await page.locator('.time-standards').textContent();
+    assert.match(standards, /within 24 h/);
+    assert.match(standards, /within 2 h/);
+    // The guide's Markdown headings render as headings under "Guide for new hires".
+    assert.ok((await page.getByRole('heading', { level: 3 }).count()) >= 3);
+    assert.equal(await page.locator('.prose script, .prose img').count(), 0);
+    await page.getByRole('combobox', { name: 'Language' }).selectOption({ label: '简体中文' });
+    await page.getByRole('heading', { level: 1, name: '客户开发与线索管理' }).waitFor();
+    assert.match(await page.locator('.time-standards').textContent(), /24 小时内/);
+    await closeClean(page);
+  });
+
+  test('the objection finder searches as you type, in either language, and filters by category', async () => {
+    const page = await openPage(browser);
+    await gotoApp(page, url('#/playbook'));
+    await page.getByRole('link', { name: 'Objection finder' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Objection finder' }).waitFor();
+    const all = await page.locator('article.objection').count();
+    assert.ok(all >= 24, `${all} objections`);
+    await page.getByRole('searchbox', { name: 'Search objections' }).fill('build it ourselves');
+    await page.getByRole('heading', { name: /build it ourselves/ }).waitFor();
+    assert.ok((await page.locator('article.objection').count()) < all);
+    await page.getByRole('searchbox', { name: 'Search objections' }).fill('太贵');
+    assert.ok((await page.locator('article.objection').count()) >= 1);
+    await page.getByRole('searchbox', { name: 'Search objections' }).fill('');
+    await page.getByRole('combobox', { name: 'Category' }).selectOption({ label: 'Price' });
+    const prices = await page.locator('article.objection .tag').allTextContents();
+    assert.ok(prices.length >= 3 && prices.every((t) => t === 'Price'), prices.join(','));
+    await page.getByRole('searchbox', { name: 'Search objections' }).fill('zzzz no such words');
+    await page.getByText('No objection matches.', { exact: false }).waitFor();
+    await closeClean(page);
+  });
+});

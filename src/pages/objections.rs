@@ -1,0 +1,133 @@
+//! The objection finder: search the library as you type, filter by category and industry.
+
+use crate::domain::objection::{find, Category};
+use crate::domain::playbook::Industry;
+use crate::i18n::{category_name, fill, industry_name, texts};
+use crate::routes::Route;
+use crate::state::use_app_state;
+use leptos::prelude::*;
+
+fn category_code(c: Category) -> &'static str {
+    match c {
+        Category::Price => "price",
+        Category::Timing => "timing",
+        Category::Competitor => "competitor",
+        Category::Authority => "authority",
+        Category::NoNeed => "no_need",
+        Category::Trust => "trust",
+        Category::Other => "other",
+    }
+}
+
+fn industry_code(i: Industry) -> &'static str {
+    match i {
+        Industry::Manufacturing => "manufacturing",
+        Industry::Retail => "retail",
+        Industry::ProfessionalServices => "professional_services",
+        Industry::Software => "software",
+        Industry::Generic => "generic",
+    }
+}
+
+/// Objection finder page.
+#[component]
+pub fn ObjectionsPage() -> impl IntoView {
+    let state = use_app_state();
+    let locale = move || state.locale();
+    let t = move || texts(locale());
+    let query = RwSignal::new(String::new());
+    let category = RwSignal::new(None::<Category>);
+    let industry = RwSignal::new(Industry::Generic);
+    let results = Memo::new(move |_| {
+        state.playbook.with(|p| {
+            find(&p.objections, category.get(), industry.get(), &query.get())
+                .into_iter()
+                .cloned()
+                .collect::<Vec<_>>()
+        })
+    });
+    let on_category = move |ev| {
+        let v = event_target_value(&ev);
+        category.set(Category::ALL.into_iter().find(|c| category_code(*c) == v));
+    };
+    let on_industry = move |ev| {
+        let v = event_target_value(&ev);
+        industry.set(
+            Industry::ALL
+                .into_iter()
+                .find(|i| industry_code(*i) == v)
+                .unwrap_or_default(),
+        );
+    };
+    view! {
+        <p class="breadcrumb"><a href=Route::Playbook.href()>{move || t().back_to_playbook}</a></p>
+        <h1>{move || t().objections_title}</h1>
+        <p class="intro">{move || t().objections_intro}</p>
+        <div class="filters" role="search">
+            <label class="field">
+                <span class="field-label">{move || t().objections_search}</span>
+                <input type="search" prop:value=move || query.get() on:input=move |ev| query.set(event_target_value(&ev))/>
+            </label>
+            <label class="field">
+                <span class="field-label">{move || t().category}</span>
+                <select on:change=on_category>
+                    <option value="">{move || t().all_categories}</option>
+                    {Category::ALL[..6].iter().map(|c| {
+                        let c = *c;
+                        view! { <option value=category_code(c)>{move || category_name(t(), c)}</option> }
+                    }).collect_view()}
+                </select>
+            </label>
+            <label class="field">
+                <span class="field-label">{move || t().industry}</span>
+                <select on:change=on_industry prop:value=move || industry_code(industry.get())>
+                    {Industry::ALL.into_iter().rev().map(|i| {
+                        view! { <option value=industry_code(i)>{move || industry_name(t(), i)}</option> }
+                    }).collect_view()}
+                </select>
+            </label>
+        </div>
+        <p class="count" role="status">{move || fill(t().objections_count, &[("n", &results.with(Vec::len).to_string())])}</p>
+        <Show when=move || results.with(Vec::is_empty)>
+            <p class="empty-state">{move || t().objections_none}</p>
+        </Show>
+        <div class="objection-list">
+            <For each=move || results.get() key=|o| o.id.clone() let(o)>
+                <ObjectionCard objection=o/>
+            </For>
+        </div>
+    }
+}
+
+/// One objection with its answers.
+#[component]
+fn ObjectionCard(objection: crate::domain::objection::Objection) -> impl IntoView {
+    let state = use_app_state();
+    let locale = move || state.locale();
+    let t = move || texts(locale());
+    let o = objection;
+    let (text, insight, follow_up, category) = (
+        o.objection.clone(),
+        o.insight.clone(),
+        o.follow_up.clone(),
+        o.category,
+    );
+    let has_insight = !insight.is_empty();
+    let has_follow_up = !follow_up.is_empty();
+    view! {
+        <article class="objection">
+            <p class="tag">{move || category_name(t(), category)}</p>
+            <h2>"“"{move || text.get(locale()).to_owned()}"”"</h2>
+            <Show when=move || has_insight>
+                <p><strong>{move || t().objection_insight}": "</strong>{let i = insight.clone(); move || i.get(locale()).to_owned()}</p>
+            </Show>
+            <h3>{move || t().objection_responses}</h3>
+            <ol>
+                {o.responses.iter().cloned().map(|r| view! { <li>{move || r.get(locale()).to_owned()}</li> }).collect_view()}
+            </ol>
+            <Show when=move || has_follow_up>
+                <p class="follow-up"><strong>{move || t().objection_follow_up}": "</strong>{let f = follow_up.clone(); move || f.get(locale()).to_owned()}</p>
+            </Show>
+        </article>
+    }
+}
