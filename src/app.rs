@@ -41,7 +41,7 @@ pub fn App() -> impl IntoView {
                 .playbook
                 .with(|p| p.stage(&id).map(|s| s.name.get(locale).to_owned()))
                 .unwrap_or_else(|| t.not_found_title.to_owned()),
-            Route::Objections => t.objections_title.to_owned(),
+            Route::Objections | Route::Objection(_) => t.objections_title.to_owned(),
             Route::Deals => t.nav_deals.to_owned(),
             Route::Deal(id) => state
                 .deals
@@ -59,6 +59,7 @@ pub fn App() -> impl IntoView {
         Route::Playbook => view! { <PlaybookPage/> }.into_any(),
         Route::Stage(id) => view! { <StagePage id/> }.into_any(),
         Route::Objections => view! { <ObjectionsPage/> }.into_any(),
+        Route::Objection(id) => view! { <ObjectionsPage only=id/> }.into_any(),
         Route::Deals => view! { <DealsPage/> }.into_any(),
         Route::Deal(id) => view! { <DealPage id/> }.into_any(),
         Route::Training => view! { <TrainingPage/> }.into_any(),

@@ -10,6 +10,8 @@ pub enum Route {
     /// One stage of the process, by its id.
     Stage(Id),
     Objections,
+    /// The objection finder showing one objection.
+    Objection(Id),
     Deals,
     Deal(Id),
     Training,
@@ -32,6 +34,10 @@ impl Route {
         match (parts.next().unwrap_or(""), parts.next(), parts.next()) {
             ("" | "playbook", None, _) => Route::Playbook,
             ("playbook", Some("objections"), None) => Route::Objections,
+            ("objections", Some(id), None) => match Id::parse(id) {
+                Ok(id) => Route::Objection(id),
+                Err(_) => Route::NotFound(path.to_owned()),
+            },
             ("stages", Some(id), None) => match Id::parse(id) {
                 Ok(id) => Route::Stage(id),
                 Err(_) => Route::NotFound(path.to_owned()),
@@ -54,6 +60,7 @@ impl Route {
             Route::Playbook => "#/playbook".into(),
             Route::Stage(id) => format!("#/stages/{id}"),
             Route::Objections => "#/playbook/objections".into(),
+            Route::Objection(id) => format!("#/objections/{id}"),
             Route::Deals => "#/deals".into(),
             Route::Deal(id) => format!("#/deals/{id}"),
             Route::Training => "#/training".into(),
@@ -67,7 +74,7 @@ impl Route {
     pub fn area(&self) -> Option<Route> {
         match self {
             Route::Deal(_) => Some(Route::Deals),
-            Route::Stage(_) | Route::Objections => Some(Route::Playbook),
+            Route::Stage(_) | Route::Objections | Route::Objection(_) => Some(Route::Playbook),
             Route::NotFound(_) => None,
             other => Some(other.clone()),
         }

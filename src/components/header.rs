@@ -1,5 +1,6 @@
 //! The top bar: the app's name, the main navigation and the language switch.
 
+use super::SearchEverywhere;
 use crate::domain::Locale;
 use crate::i18n::texts;
 use crate::routes::Route;
@@ -29,6 +30,7 @@ pub fn AppHeader() -> impl IntoView {
                     {link(Route::Settings, |t| t.nav_settings)}
                 </ul>
             </nav>
+            <SearchEverywhere/>
             <LanguageSelect/>
         </header>
     }

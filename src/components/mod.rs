@@ -5,6 +5,7 @@ mod empty_state;
 mod fields;
 mod header;
 mod markdown;
+mod search;
 mod toast;
 
 pub use banners::StorageBanners;
@@ -12,4 +13,5 @@ pub use empty_state::EmptyState;
 pub use fields::{SelectField, TextField};
 pub use header::AppHeader;
 pub use markdown::Markdown;
+pub use search::SearchEverywhere;
 pub use toast::ToastArea;

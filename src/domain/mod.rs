@@ -11,6 +11,7 @@ pub mod lint;
 pub mod objection;
 pub mod playbook;
 pub mod proposal;
+pub mod search;
 pub mod script;
 pub mod settings;
 pub mod template;

@@ -173,6 +173,15 @@ texts! {
     banner_unavailable: "This browser does not allow the app to store data ({reason}). You can work, but nothing is kept after you close the tab: export your data before you leave.",
         "此浏览器不允许本应用保存数据（{reason}）。你仍可使用，但关闭标签页后数据不会保留，请在离开前导出数据。";
     dismiss: "Dismiss", "关闭";
+    search_open: "Search", "搜索";
+    search_title: "Search the playbook", "搜索销售手册";
+    search_label: "Search stages and objections", "搜索阶段与异议";
+    search_hint: "Type to search in English or 中文. Enter opens the first result, Esc closes.",
+        "可用中文或英文搜索。按回车打开第一条结果，按 Esc 关闭。";
+    search_none: "Nothing found. Try other or fewer words.", "没有找到结果，请换个关键词或减少关键词。";
+    kind_stage: "Stage", "阶段";
+    kind_objection: "Objection", "异议";
+    show_all_objections: "Show all objections", "显示全部异议";
     retry: "Try again", "重试";
 }
 

@@ -29,21 +29,23 @@ fn industry_code(i: Industry) -> &'static str {
     }
 }
 
-/// Objection finder page.
+/// Objection finder page; with `only`, it shows that one objection (from a search hit).
 #[component]
-pub fn ObjectionsPage() -> impl IntoView {
+pub fn ObjectionsPage(#[prop(optional)] only: Option<crate::domain::Id>) -> impl IntoView {
     let state = use_app_state();
     let locale = move || state.locale();
     let t = move || texts(locale());
     let query = RwSignal::new(String::new());
     let category = RwSignal::new(None::<Category>);
     let industry = RwSignal::new(Industry::Generic);
+    let single = only.is_some();
     let results = Memo::new(move |_| {
-        state.playbook.with(|p| {
-            find(&p.objections, category.get(), industry.get(), &query.get())
+        state.playbook.with(|p| match &only {
+            Some(id) => p.objections.iter().filter(|o| &o.id == id).cloned().collect::<Vec<_>>(),
+            None => find(&p.objections, category.get(), industry.get(), &query.get())
                 .into_iter()
                 .cloned()
-                .collect::<Vec<_>>()
+                .collect(),
         })
     });
     let on_category = move |ev| {
@@ -63,7 +65,10 @@ pub fn ObjectionsPage() -> impl IntoView {
         <p class="breadcrumb"><a href=Route::Playbook.href()>{move || t().back_to_playbook}</a></p>
         <h1>{move || t().objections_title}</h1>
         <p class="intro">{move || t().objections_intro}</p>
-        <div class="filters" role="search">
+        <Show when=move || single>
+            <p><a href=Route::Objections.href()>{move || t().show_all_objections}</a></p>
+        </Show>
+        <div class="filters" role="search" hidden=single>
             <label class="field">
                 <span class="field-label">{move || t().objections_search}</span>
                 <input type="search" prop:value=move || query.get() on:input=move |ev| query.set(event_target_value(&ev))/>

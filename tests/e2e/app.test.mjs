@@ -301,4 +301,34 @@ describe('playbook content', () => {
     await page.getByText('No objection matches.', { exact: false }).waitFor();
     await closeClean(page);
   });
+
+  test('search everywhere opens with Ctrl+K, finds stages and objections in both languages, and goes there', async () => {
+    const page = await openPage(browser);
+    await gotoApp(page, url('#/deals'));
+    await page.keyboard.press('Control+k');
+    const dialog = page.getByRole('dialog', { name: 'Search the playbook' });
+    await dialog.waitFor();
+    const box = dialog.getByRole('searchbox', { name: 'Search stages and objections' });
+    assert.ok(await box.evaluate((el) => el === document.activeElement), 'the search box has focus');
+    await box.fill('正式报价');
+    await dialog.getByRole('link', { name: /Quote and contract/ }).waitFor();
+    await box.press('Enter');
+    await page.getByRole('heading', { level: 1, name: 'Quote and contract' }).waitFor();
+    assert.equal(await dialog.count(), 0, 'the dialog closed');
+
+    await page.getByRole('button', { name: /Search/ }).click();
+    await dialog.getByRole('searchbox').fill('build it ourselves');
+    await dialog.getByRole('link', { name: /build it ourselves/ }).click();
+    await page.getByRole('heading', { level: 1, name: 'Objection finder' }).waitFor();
+    assert.equal(await page.locator('article.objection').count(), 1);
+    await page.getByRole('link', { name: 'Show all objections' }).click();
+    await page.waitForFunction(() => document.querySelectorAll('article.objection').length > 1);
+
+    await page.keyboard.press('Control+k');
+    await dialog.getByRole('searchbox').fill('qqqq zzzz');
+    await dialog.getByText('Nothing found.', { exact: false }).waitFor();
+    await page.keyboard.press('Escape');
+    assert.equal(await dialog.count(), 0, 'Esc closes');
+    await closeClean(page);
+  });
 });
