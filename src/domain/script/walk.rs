@@ -1,0 +1,404 @@
+//! A walk through a script, as in practice mode and on a live call: where the rep is, how they
+//! got there, and which word-for-word lines they ticked. Pure state, serializable, so a reload
+//! resumes the call where it was.
+
+use super::{Choice, Script, Step};
+use crate::domain::playbook::Industry;
+use crate::domain::Id;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeSet;
+
+/// A rep's way through one script for one industry.
+///
+/// The walk finishes at an `end` step: by itself when that step offers no way on, or when the
+/// rep calls [`Walk::finish`] at an `end` step that still offers choices (e.g. "agreed a
+/// demo" could also lead to more questions). A word-for-word line must be ticked first in
+/// both cases.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Walk {
+    script: Id,
+    industry: Industry,
+    /// The steps visited, in order; a loop visits a step again.
+    path: Vec<Id>,
+    /// Steps whose word-for-word line was said. Ticks stay when the rep goes back.
+    #[serde(default)]
+    ticked: BTreeSet<Id>,
+    /// The rep chose to finish at the current (`end`) step.
+    #[serde(default)]
+    finished: bool,
+}
+
+/// Why the walk cannot move on from where it is.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum WalkBlock {
+    #[error("step `{step}` must be said word for word and ticked before moving on")]
+    VerbatimNotTicked { step: Id },
+    /// The walk belongs to another script, or its step was removed since (a stale resume).
+    #[error("the walk is not on a step of this script")]
+    OffScript,
+}
+
+/// Why a walk operation was refused.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum WalkError {
+    #[error(transparent)]
+    Blocked(#[from] WalkBlock),
+    #[error("there is no choice {index}: the step offers {count}")]
+    NoSuchChoice { index: usize, count: usize },
+    #[error("the script cannot finish at step `{step}`")]
+    NotAnEnd { step: Id },
+    #[error("the walk is finished")]
+    Finished,
+}
+
+impl Walk {
+    /// A walk at the first step of `script` for `industry`, or `None` when the script has no
+    /// start step for that industry. It does not check [`Script::applies_to`]: a trainer may
+    /// practise any script with any industry.
+    pub fn start(script: &Script, industry: Industry) -> Option<Walk> {
+        let first = script.resolve(&script.start, industry)?;
+        Some(Walk {
+            script: script.id.clone(),
+            industry,
+            path: vec![first.id.clone()],
+            ticked: BTreeSet::new(),
+            finished: false,
+        })
+    }
+
+    /// The script this walk goes through.
+    pub fn script(&self) -> &Id {
+        &self.script
+    }
+
+    pub fn industry(&self) -> Industry {
+        self.industry
+    }
+
+    /// The step the rep is on (`None` only for a walk read from damaged storage).
+    pub fn current(&self) -> Option<&Id> {
+        self.path.last()
+    }
+
+    /// The steps visited so far, the current one last.
+    pub fn breadcrumb(&self) -> &[Id] {
+        &self.path
+    }
+
+    /// The current step in `script`, if the walk belongs to it and the step still exists.
+    pub fn current_step<'s>(&self, script: &'s Script) -> Option<&'s Step> {
+        self.here(script).ok()
+    }
+
+    /// The ways on from the current step, numbered as [`Walk::advance`] takes them.
+    pub fn choices(&self, script: &Script) -> Vec<Choice> {
+        match self.current() {
+            Some(id) if script.id == self.script => script.choices(id, self.industry),
+            _ => Vec::new(),
+        }
+    }
+
+    /// Whether the current step lets the rep move on (or finish).
+    pub fn can_advance(&self, script: &Script) -> Result<(), WalkBlock> {
+        let step = self.here(script)?;
+        if step.kind.is_verbatim() && !self.ticked.contains(&step.id) {
+            return Err(WalkBlock::VerbatimNotTicked {
+                step: step.id.clone(),
+            });
+        }
+        Ok(())
+    }
+
+    /// Marks the current step's line as said.
+    pub fn tick(&mut self) {
+        if let Some(id) = self.path.last() {
+            self.ticked.insert(id.clone());
+        }
+    }
+
+    /// Takes back the tick of the current step.
+    pub fn untick(&mut self) {
+        if let Some(id) = self.path.last() {
+            self.ticked.remove(id);
+        }
+    }
+
+    pub fn is_ticked(&self, step: &Id) -> bool {
+        self.ticked.contains(step)
+    }
+
+    /// Moves on by choice number `index` of [`Walk::choices`].
+    pub fn advance(&mut self, script: &Script, index: usize) -> Result<(), WalkError> {
+        if self.finished {
+            return Err(WalkError::Finished);
+        }
+        self.can_advance(script)?;
+        let mut choices = self.choices(script);
+        let count = choices.len();
+        if index >= count {
+            return Err(WalkError::NoSuchChoice { index, count });
+        }
+        let to = choices.swap_remove(index).to().clone();
+        self.path.push(to);
+        Ok(())
+    }
+
+    /// Ends the call at the current step, which must be an `end` step.
+    pub fn finish(&mut self, script: &Script) -> Result<(), WalkError> {
+        self.can_advance(script)?;
+        let step = self.here(script)?;
+        if !step.end {
+            return Err(WalkError::NotAnEnd {
+                step: step.id.clone(),
+            });
+        }
+        self.finished = true;
+        Ok(())
+    }
+
+    /// Steps back: out of the finished state first, then to the previous step. The start
+    /// step is never left behind. Returns whether anything changed.
+    pub fn back(&mut self) -> bool {
+        if self.finished {
+            self.finished = false;
+            return true;
+        }
+        if self.path.len() > 1 {
+            self.path.pop();
+            return true;
+        }
+        false
+    }
+
+    /// Whether the call is over: the current step is an `end` step, its word-for-word line
+    /// (if any) is ticked, and either it offers no way on or the rep chose to finish.
+    pub fn is_finished(&self, script: &Script) -> bool {
+        let Ok(step) = self.here(script) else {
+            return false;
+        };
+        step.end
+            && self.can_advance(script).is_ok()
+            && (self.finished || self.choices(script).is_empty())
+    }
+
+    fn here<'s>(&self, script: &'s Script) -> Result<&'s Step, WalkBlock> {
+        if script.id != self.script {
+            return Err(WalkBlock::OffScript);
+        }
+        self.current()
+            .and_then(|id| script.step(id))
+            .ok_or(WalkBlock::OffScript)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::fixtures::{first_contact, id, step_mut};
+    use super::*;
+
+    fn names(walk: &Walk) -> Vec<&str> {
+        walk.breadcrumb().iter().map(Id::as_str).collect()
+    }
+
+    /// A manufacturing walk already past the compliance line, at the need question.
+    fn at_need(script: &Script) -> Walk {
+        let mut walk = Walk::start(script, Industry::Manufacturing).unwrap();
+        walk.advance(script, 0).unwrap();
+        walk.tick();
+        walk.advance(script, 0).unwrap();
+        walk.advance(script, 0).unwrap();
+        walk
+    }
+
+    #[test]
+    fn walk_starts_at_the_start_step_for_the_industry() {
+        let script = first_contact();
+        let walk = Walk::start(&script, Industry::Retail).unwrap();
+        assert_eq!(walk.current(), Some(&id("opening")));
+        assert_eq!(walk.industry(), Industry::Retail);
+        assert_eq!(walk.script(), &script.id);
+        let mut broken = first_contact();
+        broken.start = id("nowhere");
+        assert!(Walk::start(&broken, Industry::Retail).is_none());
+    }
+
+    #[test]
+    fn walk_start_skips_a_first_step_not_for_the_industry() {
+        let mut script = first_contact();
+        step_mut(&mut script, "opening").only_for = vec![Industry::Software];
+        let walk = Walk::start(&script, Industry::Retail).unwrap();
+        assert_eq!(walk.current(), Some(&id("compliance")));
+    }
+
+    #[test]
+    fn a_verbatim_line_blocks_the_walk_until_ticked() {
+        let script = first_contact();
+        let mut walk = Walk::start(&script, Industry::Generic).unwrap();
+        walk.advance(&script, 0).unwrap();
+        let blocked = WalkBlock::VerbatimNotTicked {
+            step: id("compliance"),
+        };
+        assert_eq!(walk.can_advance(&script), Err(blocked.clone()));
+        assert_eq!(walk.advance(&script, 0), Err(WalkError::Blocked(blocked)));
+        walk.tick();
+        assert!(walk.is_ticked(&id("compliance")));
+        walk.untick();
+        assert!(walk.can_advance(&script).is_err());
+        walk.tick();
+        assert_eq!(walk.can_advance(&script), Ok(()));
+        walk.advance(&script, 0).unwrap();
+        assert_eq!(walk.current(), Some(&id("listen")));
+    }
+
+    #[test]
+    fn walk_follows_the_chosen_branch_skipping_steps_for_other_industries() {
+        let script = first_contact();
+        let mut walk = at_need(&script);
+        assert_eq!(walk.choices(&script).len(), 3);
+        walk.advance(&script, 0).unwrap();
+        assert_eq!(
+            names(&walk),
+            ["opening", "compliance", "listen", "ask-need", "value"]
+        );
+        let retail = first_contact();
+        let mut walk = Walk::start(&retail, Industry::Retail).unwrap();
+        walk.advance(&retail, 0).unwrap();
+        walk.tick();
+        walk.advance(&retail, 0).unwrap();
+        walk.advance(&retail, 0).unwrap();
+        walk.advance(&retail, 0).unwrap();
+        assert_eq!(walk.current(), Some(&id("ask-stores")));
+    }
+
+    #[test]
+    fn a_choice_that_does_not_exist_is_refused() {
+        let script = first_contact();
+        let mut walk = at_need(&script);
+        assert_eq!(
+            walk.advance(&script, 3),
+            Err(WalkError::NoSuchChoice { index: 3, count: 3 })
+        );
+        assert_eq!(walk.current(), Some(&id("ask-need")));
+    }
+
+    #[test]
+    fn back_returns_to_the_previous_step_but_never_before_the_start() {
+        let script = first_contact();
+        let mut walk = at_need(&script);
+        walk.advance(&script, 2).unwrap();
+        assert_eq!(walk.current(), Some(&id("answer-price")));
+        assert!(walk.back());
+        assert_eq!(walk.current(), Some(&id("ask-need")));
+        while walk.back() {}
+        assert_eq!(names(&walk), ["opening"]);
+        assert!(
+            walk.is_ticked(&id("compliance")),
+            "ticks survive going back"
+        );
+    }
+
+    #[test]
+    fn a_loop_back_visits_the_step_again_in_the_breadcrumb() {
+        let script = first_contact();
+        let mut walk = at_need(&script);
+        walk.advance(&script, 2).unwrap();
+        walk.advance(&script, 1).unwrap();
+        assert_eq!(names(&walk)[3..], ["ask-need", "answer-price", "ask-need"]);
+    }
+
+    #[test]
+    fn walk_is_finished_at_an_end_step_with_no_way_on() {
+        let script = first_contact();
+        let mut walk = at_need(&script);
+        walk.advance(&script, 0).unwrap();
+        assert!(!walk.is_finished(&script));
+        walk.advance(&script, 0).unwrap();
+        assert_eq!(walk.current(), Some(&id("next-step")));
+        assert!(walk.is_finished(&script));
+        assert_eq!(
+            walk.advance(&script, 0),
+            Err(WalkError::NoSuchChoice { index: 0, count: 0 })
+        );
+    }
+
+    #[test]
+    fn rep_may_finish_at_an_end_step_that_still_offers_choices() {
+        let mut script = first_contact();
+        step_mut(&mut script, "value").end = true;
+        let mut walk = at_need(&script);
+        assert_eq!(
+            walk.finish(&script),
+            Err(WalkError::NotAnEnd {
+                step: id("ask-need")
+            })
+        );
+        walk.advance(&script, 0).unwrap();
+        assert!(!walk.is_finished(&script), "value still leads on");
+        walk.finish(&script).unwrap();
+        assert!(walk.is_finished(&script));
+        assert_eq!(walk.advance(&script, 0), Err(WalkError::Finished));
+        assert!(walk.back(), "back first reopens the call");
+        assert_eq!(walk.current(), Some(&id("value")));
+        assert!(!walk.is_finished(&script));
+        walk.advance(&script, 0).unwrap();
+        assert_eq!(walk.current(), Some(&id("next-step")));
+    }
+
+    #[test]
+    fn a_verbatim_end_step_is_not_finished_until_ticked() {
+        let mut script = first_contact();
+        step_mut(&mut script, "next-step").kind = super::super::StepKind::Say { verbatim: true };
+        let mut walk = at_need(&script);
+        walk.advance(&script, 0).unwrap();
+        walk.advance(&script, 0).unwrap();
+        assert!(!walk.is_finished(&script));
+        assert!(walk.finish(&script).is_err());
+        walk.tick();
+        assert!(walk.is_finished(&script));
+    }
+
+    #[test]
+    fn a_walk_on_another_or_edited_script_is_off_script_not_a_panic() {
+        let script = first_contact();
+        let mut walk = at_need(&script);
+        let mut other = first_contact();
+        other.id = id("other");
+        assert_eq!(walk.can_advance(&other), Err(WalkBlock::OffScript));
+        assert!(walk.choices(&other).is_empty());
+        let mut edited = first_contact();
+        edited.steps.retain(|s| s.id.as_str() != "ask-need");
+        assert!(walk.current_step(&edited).is_none());
+        assert!(walk.advance(&edited, 0).is_err());
+        assert!(!walk.is_finished(&edited));
+    }
+
+    #[test]
+    fn walk_round_trips_through_json_to_resume_after_a_reload() {
+        let script = first_contact();
+        let mut walk = at_need(&script);
+        walk.advance(&script, 1).unwrap();
+        walk.finish(&script).unwrap();
+        let json = serde_json::to_string(&walk).unwrap();
+        let resumed: Walk = serde_json::from_str(&json).unwrap();
+        assert_eq!(resumed, walk);
+        assert!(resumed.is_finished(&script));
+        let old: Walk = serde_json::from_str(
+            r#"{"script":"first-contact","industry":"retail","path":["opening"]}"#,
+        )
+        .unwrap();
+        assert_eq!(old.current(), Some(&id("opening")));
+        assert!(!old.is_ticked(&id("compliance")));
+    }
+
+    #[test]
+    fn a_walk_with_an_empty_path_from_damaged_storage_goes_nowhere() {
+        let mut walk: Walk =
+            serde_json::from_str(r#"{"script":"first-contact","industry":"retail","path":[]}"#)
+                .unwrap();
+        let script = first_contact();
+        walk.tick();
+        assert!(!walk.back());
+        assert_eq!(walk.current(), None);
+        assert!(walk.advance(&script, 0).is_err());
+    }
+}
