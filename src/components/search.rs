@@ -27,7 +27,11 @@ pub fn SearchEverywhere() -> impl IntoView {
     let open = RwSignal::new(false);
     let query = RwSignal::new(String::new());
     let input: NodeRef<leptos::html::Input> = NodeRef::new();
-    let hits = Memo::new(move |_| state.playbook.with(|p| search(p, &query.get(), locale(), LIMIT)));
+    let hits = Memo::new(move |_| {
+        state
+            .playbook
+            .with(|p| search(p, &query.get(), locale(), LIMIT))
+    });
 
     let show = move || {
         open.set(true);

@@ -41,7 +41,12 @@ pub fn ObjectionsPage(#[prop(optional)] only: Option<crate::domain::Id>) -> impl
     let single = only.is_some();
     let results = Memo::new(move |_| {
         state.playbook.with(|p| match &only {
-            Some(id) => p.objections.iter().filter(|o| &o.id == id).cloned().collect::<Vec<_>>(),
+            Some(id) => p
+                .objections
+                .iter()
+                .filter(|o| &o.id == id)
+                .cloned()
+                .collect::<Vec<_>>(),
             None => find(&p.objections, category.get(), industry.get(), &query.get())
                 .into_iter()
                 .cloned()
