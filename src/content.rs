@@ -11,6 +11,8 @@ pub fn default_playbook() -> Playbook {
             .unwrap_or_default(),
         objections: serde_json::from_str(include_str!("../content/default/objections.json"))
             .unwrap_or_default(),
+        fields: serde_json::from_str(include_str!("../content/default/fields.json"))
+            .unwrap_or_default(),
         ..Playbook::default()
     }
 }
@@ -24,5 +26,14 @@ mod tests {
         let p = default_playbook();
         assert_eq!(p.stages.len(), 6);
         assert!(p.objections.len() >= 24);
+        assert!(p.fields.len() >= 40);
+        assert!(p
+            .fields
+            .iter()
+            .all(|f| crate::domain::field::is_field_name(&f.name)));
+        assert!(p
+            .fields
+            .iter()
+            .all(|f| f.kind != crate::domain::field::FieldKind::Unknown));
     }
 }
