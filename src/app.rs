@@ -4,8 +4,8 @@ use crate::components::{AppHeader, StorageBanners, ToastArea};
 use crate::dom;
 use crate::i18n::texts;
 use crate::pages::{
-    DashboardPage, DealPage, DealsPage, NotFoundPage, ObjectionsPage, PlaybookPage, SettingsPage,
-    StagePage, TrainingPage,
+    DashboardPage, DealPage, DealsPage, NotFoundPage, ObjectionsPage, PlaybookPage, ScriptPage,
+    SettingsPage, StagePage, TrainingPage,
 };
 use crate::routes::Route;
 use crate::state::AppState;
@@ -41,6 +41,10 @@ pub fn App() -> impl IntoView {
                 .playbook
                 .with(|p| p.stage(&id).map(|s| s.name.get(locale).to_owned()))
                 .unwrap_or_else(|| t.not_found_title.to_owned()),
+            Route::Script(id) => state
+                .playbook
+                .with(|p| p.script(&id).map(|s| s.title.get(locale).to_owned()))
+                .unwrap_or_else(|| t.not_found_title.to_owned()),
             Route::Objections | Route::Objection(_) => t.objections_title.to_owned(),
             Route::Deals => t.nav_deals.to_owned(),
             Route::Deal(id) => state
@@ -58,6 +62,7 @@ pub fn App() -> impl IntoView {
     let page = move || match state.route.get() {
         Route::Playbook => view! { <PlaybookPage/> }.into_any(),
         Route::Stage(id) => view! { <StagePage id/> }.into_any(),
+        Route::Script(id) => view! { <ScriptPage id/> }.into_any(),
         Route::Objections => view! { <ObjectionsPage/> }.into_any(),
         Route::Objection(id) => view! { <ObjectionsPage only=id/> }.into_any(),
         Route::Deals => view! { <DealsPage/> }.into_any(),

@@ -9,6 +9,8 @@ pub enum Route {
     Playbook,
     /// One stage of the process, by its id.
     Stage(Id),
+    /// A call script: read mode and practice mode.
+    Script(Id),
     Objections,
     /// The objection finder showing one objection.
     Objection(Id),
@@ -34,6 +36,10 @@ impl Route {
         match (parts.next().unwrap_or(""), parts.next(), parts.next()) {
             ("" | "playbook", None, _) => Route::Playbook,
             ("playbook", Some("objections"), None) => Route::Objections,
+            ("scripts", Some(id), None) => match Id::parse(id) {
+                Ok(id) => Route::Script(id),
+                Err(_) => Route::NotFound(path.to_owned()),
+            },
             ("objections", Some(id), None) => match Id::parse(id) {
                 Ok(id) => Route::Objection(id),
                 Err(_) => Route::NotFound(path.to_owned()),
@@ -59,6 +65,7 @@ impl Route {
         match self {
             Route::Playbook => "#/playbook".into(),
             Route::Stage(id) => format!("#/stages/{id}"),
+            Route::Script(id) => format!("#/scripts/{id}"),
             Route::Objections => "#/playbook/objections".into(),
             Route::Objection(id) => format!("#/objections/{id}"),
             Route::Deals => "#/deals".into(),
@@ -74,7 +81,9 @@ impl Route {
     pub fn area(&self) -> Option<Route> {
         match self {
             Route::Deal(_) => Some(Route::Deals),
-            Route::Stage(_) | Route::Objections | Route::Objection(_) => Some(Route::Playbook),
+            Route::Stage(_) | Route::Script(_) | Route::Objections | Route::Objection(_) => {
+                Some(Route::Playbook)
+            }
             Route::NotFound(_) => None,
             other => Some(other.clone()),
         }

@@ -14,6 +14,7 @@ const LIMIT: usize = 12;
 fn href(kind: HitKind, id: &crate::domain::Id) -> String {
     match kind {
         HitKind::Stage => Route::Stage(id.clone()).href(),
+        HitKind::Script => Route::Script(id.clone()).href(),
         HitKind::Objection => Route::Objection(id.clone()).href(),
     }
 }
@@ -110,6 +111,7 @@ pub fn SearchEverywhere() -> impl IntoView {
                             let kind = hit.kind;
                             let label = move || match kind {
                                 HitKind::Stage => t().kind_stage,
+                                HitKind::Script => t().kind_script,
                                 HitKind::Objection => t().kind_objection,
                             };
                             view! {

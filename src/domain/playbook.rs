@@ -5,6 +5,7 @@
 use super::field::FieldDef;
 use super::objection::Objection;
 use super::proposal::ProposalTemplate;
+use super::script::Script;
 use super::{Id, LocalizedText};
 use serde::{Deserialize, Serialize};
 
@@ -101,11 +102,13 @@ pub struct TimeStandard {
 }
 
 /// The whole playbook a team follows: the content a rep uses and a trainer maintains.
-/// Scripts and checklists join it as their modules land.
+/// Checklists join it as their module lands.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Playbook {
     #[serde(default)]
     pub stages: Vec<Stage>,
+    #[serde(default)]
+    pub scripts: Vec<Script>,
     #[serde(default)]
     pub objections: Vec<Objection>,
     #[serde(default)]
@@ -119,6 +122,16 @@ impl Playbook {
     /// The stage with `id`.
     pub fn stage(&self, id: &Id) -> Option<&Stage> {
         self.stages.iter().find(|s| &s.id == id)
+    }
+
+    /// The script with `id`.
+    pub fn script(&self, id: &Id) -> Option<&Script> {
+        self.scripts.iter().find(|s| &s.id == id)
+    }
+
+    /// The scripts that serve a stage, in playbook order.
+    pub fn scripts_for(&self, stage: StageKind) -> impl Iterator<Item = &Script> {
+        self.scripts.iter().filter(move |s| s.stage == stage)
     }
 
     /// The stage of `kind`, if the playbook has one.

@@ -7,6 +7,7 @@ use super::{Id, Locale, LocalizedText};
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum HitKind {
     Stage,
+    Script,
     Objection,
 }
 
@@ -42,6 +43,22 @@ pub fn search(playbook: &Playbook, query: &str, locale: Locale, limit: usize) ->
             HitKind::Stage,
             &stage.id,
             &stage.name,
+            &body,
+            &words,
+            locale,
+        ));
+    }
+    for script in &playbook.scripts {
+        let mut body: Vec<&LocalizedText> = vec![&script.summary];
+        for step in &script.steps {
+            body.push(&step.text);
+            body.extend(step.variants.iter().map(|v| &v.text));
+            body.extend(step.branches.iter().map(|b| &b.label));
+        }
+        hits.extend(score(
+            HitKind::Script,
+            &script.id,
+            &script.title,
             &body,
             &words,
             locale,

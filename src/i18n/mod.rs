@@ -12,6 +12,7 @@ pub use errors::{describe_import_error, describe_storage_error};
 use crate::domain::deal::{Grade, Status};
 use crate::domain::objection::Category;
 use crate::domain::playbook::{Industry, StageKind};
+use crate::domain::script::Section;
 use crate::domain::Locale;
 
 macro_rules! texts {
@@ -175,12 +176,42 @@ texts! {
     dismiss: "Dismiss", "关闭";
     search_open: "Search", "搜索";
     search_title: "Search the playbook", "搜索销售手册";
-    search_label: "Search stages and objections", "搜索阶段与异议";
+    search_label: "Search stages, scripts and objections", "搜索阶段、话术与异议";
     search_hint: "Type to search in English or 中文. Enter opens the first result, Esc closes.",
         "可用中文或英文搜索。按回车打开第一条结果，按 Esc 关闭。";
     search_none: "Nothing found. Try other or fewer words.", "没有找到结果，请换个关键词或减少关键词。";
     kind_stage: "Stage", "阶段";
     kind_objection: "Objection", "异议";
+    kind_script: "Script", "话术";
+    scripts_title: "Call scripts", "沟通话术";
+    scripts_for_stage: "Scripts for this stage", "本阶段话术";
+    script_missing: "This script is not in the playbook. It may have been removed.", "手册中没有这份话术，可能已被删除。";
+    script_read: "Read", "阅读";
+    script_practice: "Practice", "练习";
+    script_mode: "Mode", "模式";
+    script_industry_hint: "Wording and steps follow the customer's industry.", "话术措辞和步骤会随客户行业调整。";
+    section_opening: "Opening", "开场白";
+    section_discovery: "Discovery", "需求挖掘";
+    section_value: "Value", "价值传递";
+    section_objection: "Objection", "异议处理";
+    section_next_step: "Next step", "下一步";
+    section_other: "Note", "提示";
+    step_say: "Say", "说";
+    step_ask: "Ask", "问";
+    step_coach: "Coach's tip", "教练提示";
+    step_verbatim: "Word for word", "须逐字说出";
+    tick_verbatim: "I said this word for word", "我已逐字说出";
+    if_customer_says: "If the customer says: {label}", "如果客户说：{label}";
+    back_to_step: "Back to: {text}", "回到：{text}";
+    next: "Next", "下一步";
+    finish: "Finish", "结束";
+    back: "Back", "返回";
+    restart: "Start again", "重新开始";
+    answer_label: "Customer's answer", "客户的回答";
+    practice_done: "Practice complete: you reached the end of the script.", "练习完成：你已走完整份话术。";
+    choose_hint: "Press 1–9 to choose a response.", "按数字键 1–9 选择客户的回应。";
+    path_so_far: "Path so far", "已走过的步骤";
+    verbatim_first: "Tick the word-for-word line before moving on.", "请先勾选确认已逐字说出，再继续。";
     show_all_objections: "Show all objections", "显示全部异议";
     retry: "Try again", "重试";
 }
@@ -215,6 +246,18 @@ pub fn category_name(t: &Texts, category: Category) -> &'static str {
         Category::NoNeed => t.category_no_need,
         Category::Trust => t.category_trust,
         Category::Other => t.category_other,
+    }
+}
+
+/// The name of a script section.
+pub fn section_name(t: &Texts, section: Section) -> &'static str {
+    match section {
+        Section::Opening => t.section_opening,
+        Section::Discovery => t.section_discovery,
+        Section::Value => t.section_value,
+        Section::Objection => t.section_objection,
+        Section::NextStep => t.section_next_step,
+        Section::Other => t.section_other,
     }
 }
 

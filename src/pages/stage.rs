@@ -28,6 +28,11 @@ pub fn StagePage(id: Id) -> impl IntoView {
             Some(stage) => {
                 let (name, goal, guide) = (stage.name.clone(), stage.goal.clone(), stage.guide.clone());
                 let standards = stage.time_standards.clone();
+                let kind = stage.kind;
+                let scripts = state.playbook.with(|p| {
+                    p.scripts_for(kind).map(|s| (s.id.clone(), s.title.clone())).collect::<Vec<_>>()
+                });
+                let has_scripts = !scripts.is_empty();
                 view! {
                     <h1>{move || name.get(locale()).to_owned()}</h1>
                     <p class="intro"><strong>{move || t().stage_goal}": "</strong>{move || goal.get(locale()).to_owned()}</p>
@@ -53,6 +58,17 @@ pub fn StagePage(id: Id) -> impl IntoView {
                                             " "{move || what.get(locale()).to_owned()}
                                         </li>
                                     }
+                                }).collect_view()}
+                            </ul>
+                        </section>
+                    </Show>
+                    <Show when=move || has_scripts>
+                        <section aria-labelledby="stage-scripts">
+                            <h2 id="stage-scripts">{move || t().scripts_for_stage}</h2>
+                            <ul class="link-list">
+                                {scripts.iter().map(|(id, title)| {
+                                    let (href, title) = (Route::Script(id.clone()).href(), title.clone());
+                                    view! { <li><a href=href>{move || title.get(locale()).to_owned()}</a></li> }
                                 }).collect_view()}
                             </ul>
                         </section>

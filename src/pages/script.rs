@@ -1,0 +1,322 @@
+//! A call script: read mode (the whole graph as an outline, branches visible) and practice
+//! mode (one step at a time, choosing the customer's response). The live call mode of the
+//! deals issue reuses the practice view with answers saved to the deal.
+
+use crate::domain::playbook::Industry;
+use crate::domain::script::{Choice, Script, Step, StepKind, Walk};
+use crate::domain::Id;
+use crate::i18n::{fill, industry_name, section_name, texts, Texts};
+use crate::routes::Route;
+use crate::state::use_app_state;
+use leptos::prelude::*;
+
+#[derive(Clone, Copy, PartialEq)]
+enum Mode {
+    Read,
+    Practice,
+}
+
+/// The script page for `id`.
+#[component]
+pub fn ScriptPage(id: Id) -> impl IntoView {
+    let state = use_app_state();
+    let locale = move || state.locale();
+    let t = move || texts(locale());
+    let script = Memo::new(move |_| state.playbook.with(|p| p.script(&id).cloned()));
+    let mode = RwSignal::new(Mode::Read);
+    let industry = RwSignal::new(Industry::Generic);
+    let mode_button = move |m: Mode, label: fn(&Texts) -> &'static str| {
+        view! {
+            <button type="button" aria-pressed=move || (mode.get() == m).to_string() on:click=move |_| mode.set(m)>
+                {move || label(t())}
+            </button>
+        }
+    };
+    view! {
+        <p class="breadcrumb"><a href=Route::Playbook.href()>{move || t().back_to_playbook}</a></p>
+        {move || match script.get() {
+            None => view! {
+                <h1>{move || t().not_found_title}</h1>
+                <p>{move || t().script_missing}</p>
+            }.into_any(),
+            Some(script) => {
+                let (title, summary) = (script.title.clone(), script.summary.clone());
+                let script = StoredValue::new(script);
+                view! {
+                    <h1>{move || title.get(locale()).to_owned()}</h1>
+                    <p class="intro">{move || summary.get(locale()).to_owned()}</p>
+                    <div class="script-controls">
+                        <div role="group" aria-label=move || t().script_mode class="segmented">
+                            {mode_button(Mode::Read, |t| t.script_read)}
+                            {mode_button(Mode::Practice, |t| t.script_practice)}
+                        </div>
+                        <label class="field">
+                            <span class="field-label">{move || t().industry}</span>
+                            <select on:change=move |ev| {
+                                let v = event_target_value(&ev);
+                                industry.set(Industry::ALL.into_iter().find(|i| format!("{i:?}") == v).unwrap_or_default());
+                            }>
+                                {Industry::ALL.into_iter().rev().map(|i| view! {
+                                    <option value=format!("{i:?}") selected=move || industry.get() == i>{move || industry_name(t(), i)}</option>
+                                }).collect_view()}
+                            </select>
+                        </label>
+                    </div>
+                    <p class="hint">{move || t().script_industry_hint}</p>
+                    {move || {
+                        let s = script.get_value();
+                        match mode.get() {
+                            Mode::Read => view! { <Outline script=s industry=industry.get()/> }.into_any(),
+                            Mode::Practice => view! { <Practice script=s industry=industry.get()/> }.into_any(),
+                        }
+                    }}
+                }.into_any()
+            }
+        }}
+    }
+}
+
+/// The label of a step's kind, e.g. "Ask" or "Word for word".
+fn kind_label(t: &Texts, kind: &StepKind) -> &'static str {
+    match kind {
+        StepKind::Say { verbatim: true } => t.step_verbatim,
+        StepKind::Say { .. } => t.step_say,
+        StepKind::Ask { .. } => t.step_ask,
+        _ => t.step_coach,
+    }
+}
+
+fn kind_class(kind: &StepKind) -> &'static str {
+    match kind {
+        StepKind::Say { verbatim: true } => "step verbatim",
+        StepKind::Say { .. } => "step say",
+        StepKind::Ask { .. } => "step ask",
+        _ => "step coach",
+    }
+}
+
+/// Read mode: every step once, branches indented under the step they leave from.
+#[component]
+fn Outline(script: Script, industry: Industry) -> impl IntoView {
+    let state = use_app_state();
+    let locale = move || state.locale();
+    let t = move || texts(locale());
+    // The step each depth was last at, to name the branch an indented entry comes from.
+    let mut at_depth: Vec<Id> = Vec::new();
+    let rows = script
+        .outline(Some(industry))
+        .into_iter()
+        .filter_map(|entry| {
+            let step = script.step(&entry.step)?.clone();
+            let parent = entry
+                .depth
+                .checked_sub(1)
+                .and_then(|d| at_depth.get(d))
+                .cloned();
+            at_depth.truncate(entry.depth);
+            at_depth.push(entry.step.clone());
+            let branch = entry
+                .via
+                .zip(parent)
+                .and_then(|(i, p)| script.step(&p)?.branches.get(i).map(|b| b.label.clone()));
+            Some((entry, step, branch))
+        })
+        .collect::<Vec<_>>();
+    view! {
+        <ol class="outline">
+            {rows.into_iter().map(|(entry, step, branch)| {
+                let text = step.clone();
+                let indent = format!("--depth: {}", entry.depth);
+                let section = step.section;
+                view! {
+                    <li style=indent class=kind_class(&step.kind)>
+                        {branch.map(|label| view! {
+                            <p class="via">{move || fill(t().if_customer_says, &[("label", label.get(locale()))])}</p>
+                        })}
+                        {if entry.revisit {
+                            view! { <p class="revisit">{move || fill(t().back_to_step, &[("text", text.text_for(industry, locale()))])}</p> }.into_any()
+                        } else {
+                            let kind = step.kind.clone();
+                            view! {
+                                <p class="step-meta">
+                                    <span class="tag">{move || section_name(t(), section)}</span>
+                                    <span class="kind">{move || kind_label(t(), &kind)}</span>
+                                </p>
+                                <p class="step-text">{move || text.text_for(industry, locale()).to_owned()}</p>
+                            }.into_any()
+                        }}
+                    </li>
+                }
+            }).collect_view()}
+        </ol>
+    }
+}
+
+/// Practice mode: one step at a time; the customer's likely responses take the branch.
+#[component]
+fn Practice(script: Script, industry: Industry) -> impl IntoView {
+    let state = use_app_state();
+    let locale = move || state.locale();
+    let t = move || texts(locale());
+    let script = StoredValue::new(script);
+    let walk = RwSignal::new(script.with_value(|s| Walk::start(s, industry)));
+    let blocked = RwSignal::new(false);
+    let step = move || {
+        walk.with(|w| {
+            w.as_ref()
+                .and_then(|w| script.with_value(|s| w.current_step(s).cloned()))
+        })
+    };
+    let choices = move || {
+        walk.with(|w| {
+            w.as_ref()
+                .map(|w| script.with_value(|s| w.choices(s)))
+                .unwrap_or_default()
+        })
+    };
+    let finished = move || {
+        walk.with(|w| {
+            w.as_ref()
+                .is_some_and(|w| script.with_value(|s| w.is_finished(s)))
+        })
+    };
+
+    let choose = move |index: usize| {
+        walk.update(|w| {
+            if let Some(w) = w {
+                blocked.set(
+                    script.with_value(|s| w.advance(s, index)).is_err()
+                        && script.with_value(|s| w.can_advance(s)).is_err(),
+                );
+            }
+        });
+    };
+    let finish = move || {
+        walk.update(|w| {
+            if let Some(w) = w {
+                blocked.set(script.with_value(|s| w.finish(s)).is_err());
+            }
+        });
+    };
+    let back = move || {
+        walk.update(|w| {
+            if let Some(w) = w {
+                w.back();
+            }
+        });
+        blocked.set(false);
+    };
+    let restart = move || {
+        walk.set(script.with_value(|s| Walk::start(s, industry)));
+        blocked.set(false);
+    };
+    // Number keys choose a response, as the issue asks for keyboard-only use.
+    let keys = window_event_listener(leptos::ev::keydown, move |e: web_sys::KeyboardEvent| {
+        let typing = e
+            .target()
+            .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
+            .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"));
+        if typing || e.ctrl_key() || e.meta_key() || e.alt_key() {
+            return;
+        }
+        if let Some(n) = e
+            .key()
+            .parse::<usize>()
+            .ok()
+            .filter(|n| (1..=9).contains(n))
+        {
+            if n <= choices().len() {
+                e.prevent_default();
+                choose(n - 1);
+            }
+        }
+    });
+    on_cleanup(move || keys.remove());
+
+    let step_view = move || {
+        step().map(|step: Step| {
+            let kind = step.kind.clone();
+            let section = step.section;
+            let verbatim = kind.is_verbatim();
+            let id = step.id.clone();
+            let ticked = {
+                let id = id.clone();
+                move || walk.with(|w| w.as_ref().is_some_and(|w| w.is_ticked(&id)))
+            };
+            let text = step.clone();
+            view! {
+                <article class=kind_class(&step.kind) aria-live="polite">
+                    <p class="step-meta">
+                        <span class="tag">{move || section_name(t(), section)}</span>
+                        <span class="kind">{move || kind_label(t(), &kind)}</span>
+                    </p>
+                    <p class="step-text big">{move || text.text_for(industry, locale()).to_owned()}</p>
+                    <Show when=move || verbatim>
+                        <label class="tick">
+                            <input type="checkbox" prop:checked=ticked.clone() on:change=move |ev| {
+                                let on = event_target_checked(&ev);
+                                walk.update(|w| if let Some(w) = w { if on { w.tick() } else { w.untick() } });
+                                blocked.set(false);
+                            }/>
+                            {move || t().tick_verbatim}
+                        </label>
+                    </Show>
+                    {step.kind.field().map(|_| view! {
+                        <label class="field">
+                            <span class="field-label">{move || t().answer_label}</span>
+                            <input type="text" autocomplete="off"/>
+                        </label>
+                    })}
+                </article>
+            }
+        })
+    };
+    view! {
+        <section class="practice" aria-label=move || t().script_practice>
+            <Show when=move || !finished() fallback=move || view! {
+                <p class="done" role="status">{move || t().practice_done}</p>
+                <button type="button" class="primary" on:click=move |_| restart()>{move || t().restart}</button>
+            }>
+                {step_view}
+                <Show when=move || blocked.get()>
+                    <p class="field-error" role="alert">{move || t().verbatim_first}</p>
+                </Show>
+                <div class="choices">
+                    {move || choices().into_iter().enumerate().map(|(i, choice)| {
+                        let label = match &choice {
+                            Choice::Branch { label, .. } => {
+                                let label = label.clone();
+                                Signal::derive(move || label.get(locale()).to_owned())
+                            }
+                            Choice::Next { .. } => Signal::derive(move || t().next.to_owned()),
+                        };
+                        view! {
+                            <button type="button" on:click=move |_| choose(i)>
+                                <kbd>{i + 1}</kbd>" "{label}
+                            </button>
+                        }
+                    }).collect_view()}
+                    <Show when=move || step().is_some_and(|s| s.end)>
+                        <button type="button" class="primary" on:click=move |_| finish()>{move || t().finish}</button>
+                    </Show>
+                </div>
+                <p class="hint">{move || t().choose_hint}</p>
+                <div class="practice-nav">
+                    <button type="button" on:click=move |_| back() disabled=move || walk.with(|w| w.as_ref().is_none_or(|w| w.breadcrumb().len() < 2))>
+                        {move || t().back}
+                    </button>
+                    <button type="button" class="quiet" on:click=move |_| restart()>{move || t().restart}</button>
+                </div>
+            </Show>
+            <details class="path">
+                <summary>{move || t().path_so_far}</summary>
+                <ol>
+                    {move || walk.with(|w| w.as_ref().map(|w| w.breadcrumb().to_vec()).unwrap_or_default()).into_iter().filter_map(|id| {
+                        let step = script.with_value(|s| s.step(&id).cloned())?;
+                        Some(view! { <li>{move || step.text_for(industry, locale()).to_owned()}</li> })
+                    }).collect_view()}
+                </ol>
+            </details>
+        </section>
+    }
+}
