@@ -4,8 +4,8 @@ use crate::components::{AppHeader, StorageBanners, ToastArea};
 use crate::dom;
 use crate::i18n::texts;
 use crate::pages::{
-    DashboardPage, DealPage, DealsPage, NotFoundPage, ObjectionsPage, PlaybookPage, ScriptPage,
-    SettingsPage, StagePage, TrainingPage,
+    ChecklistPage, ChecklistsPage, DashboardPage, DealPage, DealsPage, NotFoundPage,
+    ObjectionsPage, PlaybookPage, ScriptPage, SettingsPage, StagePage, TrainingPage,
 };
 use crate::routes::Route;
 use crate::state::AppState;
@@ -45,6 +45,11 @@ pub fn App() -> impl IntoView {
                 .playbook
                 .with(|p| p.script(&id).map(|s| s.title.get(locale).to_owned()))
                 .unwrap_or_else(|| t.not_found_title.to_owned()),
+            Route::Checklists => t.checklists_title.to_owned(),
+            Route::Checklist(id) => state
+                .playbook
+                .with(|p| p.checklist(&id).map(|c| c.title.get(locale).to_owned()))
+                .unwrap_or_else(|| t.not_found_title.to_owned()),
             Route::Objections | Route::Objection(_) => t.objections_title.to_owned(),
             Route::Deals => t.nav_deals.to_owned(),
             Route::Deal(id) => state
@@ -63,6 +68,8 @@ pub fn App() -> impl IntoView {
         Route::Playbook => view! { <PlaybookPage/> }.into_any(),
         Route::Stage(id) => view! { <StagePage id/> }.into_any(),
         Route::Script(id) => view! { <ScriptPage id/> }.into_any(),
+        Route::Checklists => view! { <ChecklistsPage/> }.into_any(),
+        Route::Checklist(id) => view! { <ChecklistPage id/> }.into_any(),
         Route::Objections => view! { <ObjectionsPage/> }.into_any(),
         Route::Objection(id) => view! { <ObjectionsPage only=id/> }.into_any(),
         Route::Deals => view! { <DealsPage/> }.into_any(),

@@ -11,6 +11,10 @@ pub enum Route {
     Stage(Id),
     /// A call script: read mode and practice mode.
     Script(Id),
+    /// The list of discovery checklists.
+    Checklists,
+    /// One discovery checklist.
+    Checklist(Id),
     Objections,
     /// The objection finder showing one objection.
     Objection(Id),
@@ -36,6 +40,11 @@ impl Route {
         match (parts.next().unwrap_or(""), parts.next(), parts.next()) {
             ("" | "playbook", None, _) => Route::Playbook,
             ("playbook", Some("objections"), None) => Route::Objections,
+            ("playbook", Some("checklists"), None) => Route::Checklists,
+            ("checklists", Some(id), None) => match Id::parse(id) {
+                Ok(id) => Route::Checklist(id),
+                Err(_) => Route::NotFound(path.to_owned()),
+            },
             ("scripts", Some(id), None) => match Id::parse(id) {
                 Ok(id) => Route::Script(id),
                 Err(_) => Route::NotFound(path.to_owned()),
@@ -66,6 +75,8 @@ impl Route {
             Route::Playbook => "#/playbook".into(),
             Route::Stage(id) => format!("#/stages/{id}"),
             Route::Script(id) => format!("#/scripts/{id}"),
+            Route::Checklists => "#/playbook/checklists".into(),
+            Route::Checklist(id) => format!("#/checklists/{id}"),
             Route::Objections => "#/playbook/objections".into(),
             Route::Objection(id) => format!("#/objections/{id}"),
             Route::Deals => "#/deals".into(),
@@ -81,9 +92,12 @@ impl Route {
     pub fn area(&self) -> Option<Route> {
         match self {
             Route::Deal(_) => Some(Route::Deals),
-            Route::Stage(_) | Route::Script(_) | Route::Objections | Route::Objection(_) => {
-                Some(Route::Playbook)
-            }
+            Route::Stage(_)
+            | Route::Script(_)
+            | Route::Checklists
+            | Route::Checklist(_)
+            | Route::Objections
+            | Route::Objection(_) => Some(Route::Playbook),
             Route::NotFound(_) => None,
             other => Some(other.clone()),
         }

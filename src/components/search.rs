@@ -15,6 +15,7 @@ fn href(kind: HitKind, id: &crate::domain::Id) -> String {
     match kind {
         HitKind::Stage => Route::Stage(id.clone()).href(),
         HitKind::Script => Route::Script(id.clone()).href(),
+        HitKind::Checklist => Route::Checklist(id.clone()).href(),
         HitKind::Objection => Route::Objection(id.clone()).href(),
     }
 }
@@ -112,6 +113,7 @@ pub fn SearchEverywhere() -> impl IntoView {
                             let label = move || match kind {
                                 HitKind::Stage => t().kind_stage,
                                 HitKind::Script => t().kind_script,
+                                HitKind::Checklist => t().kind_checklist,
                                 HitKind::Objection => t().kind_objection,
                             };
                             view! {

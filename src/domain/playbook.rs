@@ -2,6 +2,7 @@
 //! templates. The playbook issue fills these out (branching, lint, template language); the
 //! foundation fixes their identity and how they are stored.
 
+use super::checklist::Checklist;
 use super::field::FieldDef;
 use super::objection::Objection;
 use super::proposal::ProposalTemplate;
@@ -102,13 +103,14 @@ pub struct TimeStandard {
 }
 
 /// The whole playbook a team follows: the content a rep uses and a trainer maintains.
-/// Checklists join it as their module lands.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Playbook {
     #[serde(default)]
     pub stages: Vec<Stage>,
     #[serde(default)]
     pub scripts: Vec<Script>,
+    #[serde(default)]
+    pub checklists: Vec<Checklist>,
     #[serde(default)]
     pub objections: Vec<Objection>,
     #[serde(default)]
@@ -127,6 +129,20 @@ impl Playbook {
     /// The script with `id`.
     pub fn script(&self, id: &Id) -> Option<&Script> {
         self.scripts.iter().find(|s| &s.id == id)
+    }
+
+    /// The checklist with `id`.
+    pub fn checklist(&self, id: &Id) -> Option<&Checklist> {
+        self.checklists.iter().find(|c| &c.id == id)
+    }
+
+    /// The label of a named field in `locale`, or the name itself when it is not defined.
+    pub fn field_label(&self, name: &str, locale: super::Locale) -> String {
+        self.fields
+            .iter()
+            .find(|f| f.name == name)
+            .map(|f| f.label.get(locale).to_owned())
+            .unwrap_or_else(|| name.to_owned())
     }
 
     /// The scripts that serve a stage, in playbook order.

@@ -8,6 +8,7 @@ use super::{Id, Locale, LocalizedText};
 pub enum HitKind {
     Stage,
     Script,
+    Checklist,
     Objection,
 }
 
@@ -59,6 +60,21 @@ pub fn search(playbook: &Playbook, query: &str, locale: Locale, limit: usize) ->
             HitKind::Script,
             &script.id,
             &script.title,
+            &body,
+            &words,
+            locale,
+        ));
+    }
+    for checklist in &playbook.checklists {
+        let mut body: Vec<&LocalizedText> = vec![&checklist.description];
+        for item in &checklist.items {
+            body.push(&item.question);
+            body.push(&item.hint);
+        }
+        hits.extend(score(
+            HitKind::Checklist,
+            &checklist.id,
+            &checklist.title,
             &body,
             &words,
             locale,

@@ -176,13 +176,26 @@ texts! {
     dismiss: "Dismiss", "关闭";
     search_open: "Search", "搜索";
     search_title: "Search the playbook", "搜索销售手册";
-    search_label: "Search stages, scripts and objections", "搜索阶段、话术与异议";
+    search_label: "Search stages, scripts, checklists and objections", "搜索阶段、话术、清单与异议";
     search_hint: "Type to search in English or 中文. Enter opens the first result, Esc closes.",
         "可用中文或英文搜索。按回车打开第一条结果，按 Esc 关闭。";
     search_none: "Nothing found. Try other or fewer words.", "没有找到结果，请换个关键词或减少关键词。";
     kind_stage: "Stage", "阶段";
     kind_objection: "Objection", "异议";
     kind_script: "Script", "话术";
+    kind_checklist: "Checklist", "清单";
+    checklists_title: "Discovery checklists", "需求调研清单";
+    checklists_intro: "Well-known discovery frameworks, each question tied to a named field, so an answer given in a call also counts here. The team standard for needs-research completeness is 85% of required items.",
+        "常用的需求调研框架。每个问题都对应一个字段，通话中回答过的问题在清单中同样计入。团队标准：必填项的需求调研完整率不低于 85%。";
+    checklist_missing: "This checklist is not in the playbook. It may have been removed.", "手册中没有这份清单，可能已被删除。";
+    checklist_items: "{n} questions, {r} required", "共 {n} 个问题，其中 {r} 个必填";
+    required: "Required", "必填";
+    captured_as: "Captured as: {field}", "记录字段：{field}";
+    rule_bant: "Qualified when at least 3 of the 4 dimensions (budget, authority, need, timeline) are met.",
+        "预算、决策权、需求、时间四个维度中至少满足三个，即视为合格线索。";
+    rule_meddpicc: "Each element is scored 1–10. Qualified when every element is scored, the average is at least 7 and no element is below 4.",
+        "每个要素按 1–10 分评分。所有要素均已评分、平均分不低于 7 分且没有低于 4 分的要素，即视为合格。";
+    rule_completeness: "Complete when at least 85% of the required questions are answered.", "必填问题的回答率达到 85% 及以上即为完整。";
     scripts_title: "Call scripts", "沟通话术";
     scripts_for_stage: "Scripts for this stage", "本阶段话术";
     script_missing: "This script is not in the playbook. It may have been removed.", "手册中没有这份话术，可能已被删除。";

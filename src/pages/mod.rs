@@ -1,5 +1,6 @@
 //! One file per screen, named for what the user sees.
 
+mod checklists;
 mod dashboard;
 mod deal;
 mod deals;
@@ -11,6 +12,7 @@ mod settings;
 mod stage;
 mod training;
 
+pub use checklists::{ChecklistPage, ChecklistsPage};
 pub use dashboard::DashboardPage;
 pub use deal::DealPage;
 pub use deals::DealsPage;

@@ -41,6 +41,7 @@ pub fn PlaybookPage() -> impl IntoView {
             </ol>
         </Show>
         <ul class="playbook-links">
+            <li><a href=Route::Checklists.href()>{move || t().checklists_title}</a></li>
             <li><a href=Route::Objections.href()>{move || t().objections_title}</a></li>
         </ul>
     }

@@ -308,7 +308,7 @@ describe('playbook content', () => {
     await page.keyboard.press('Control+k');
     const dialog = page.getByRole('dialog', { name: 'Search the playbook' });
     await dialog.waitFor();
-    const box = dialog.getByRole('searchbox', { name: 'Search stages, scripts and objections' });
+    const box = dialog.getByRole('searchbox', { name: 'Search stages, scripts, checklists and objections' });
     assert.ok(await box.evaluate((el) => el === document.activeElement), 'the search box has focus');
     await box.fill('正式报价');
     await dialog.getByRole('link', { name: /Quote and contract/ }).waitFor();
