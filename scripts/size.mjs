@@ -6,8 +6,8 @@ import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 
 export const BUDGET_BROTLI_BYTES = 250 * 1024;
 
-export function measure(dir = 'dist') {
-  const files = readdirSync(dir).filter((f) => /\.(wasm|js|css|html)$/.test(f)).sort();
+export function measure(dir = 'dist', pattern = /\.(wasm|js|css|html)$/) {
+  const files = readdirSync(dir).filter((f) => pattern.test(f)).sort();
   const rows = files.map((name) => {
     const bytes = readFileSync(join(dir, name));
     return {
@@ -28,4 +28,6 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   for (const r of rows) console.log(`${r.name.padEnd(48)} ${kib(r.raw).padStart(10)} ${kib(r.gzip).padStart(10)} ${kib(r.brotli).padStart(10)}`);
   console.log(`${'total (raw / gzip / brotli)'.padEnd(48)} ${kib(total.raw).padStart(10)} ${kib(total.gzip).padStart(10)} ${kib(total.brotli).padStart(10)}`);
   console.log(`brotli budget: ${kib(total.brotli)} of ${kib(BUDGET_BROTLI_BYTES)}`);
+  const content = measure(join(process.argv[2] ?? 'dist', 'default'), /\.json$/).total;
+  console.log(`default playbook content (default/*.json, fetched at start): ${kib(content.raw)} raw, ${kib(content.gzip)} gzip, ${kib(content.brotli)} brotli`);
 }

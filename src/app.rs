@@ -1,6 +1,6 @@
 //! The app shell: header and navigation, storage banners, the page for the current route.
 
-use crate::components::{AppHeader, StorageBanners, ToastArea};
+use crate::components::{AppHeader, ContentGate, StorageBanners, ToastArea};
 use crate::dom;
 use crate::i18n::texts;
 use crate::pages::{
@@ -65,13 +65,21 @@ pub fn App() -> impl IntoView {
     });
 
     let page = move || match state.route.get() {
-        Route::Playbook => view! { <PlaybookPage/> }.into_any(),
-        Route::Stage(id) => view! { <StagePage id/> }.into_any(),
-        Route::Script(id) => view! { <ScriptPage id/> }.into_any(),
-        Route::Checklists => view! { <ChecklistsPage/> }.into_any(),
-        Route::Checklist(id) => view! { <ChecklistPage id/> }.into_any(),
-        Route::Objections => view! { <ObjectionsPage/> }.into_any(),
-        Route::Objection(id) => view! { <ObjectionsPage only=id/> }.into_any(),
+        Route::Playbook => view! { <ContentGate><PlaybookPage/></ContentGate> }.into_any(),
+        Route::Stage(id) => {
+            view! { <ContentGate><StagePage id=id.clone()/></ContentGate> }.into_any()
+        }
+        Route::Script(id) => {
+            view! { <ContentGate><ScriptPage id=id.clone()/></ContentGate> }.into_any()
+        }
+        Route::Checklists => view! { <ContentGate><ChecklistsPage/></ContentGate> }.into_any(),
+        Route::Checklist(id) => {
+            view! { <ContentGate><ChecklistPage id=id.clone()/></ContentGate> }.into_any()
+        }
+        Route::Objections => view! { <ContentGate><ObjectionsPage/></ContentGate> }.into_any(),
+        Route::Objection(id) => {
+            view! { <ContentGate><ObjectionsPage only=id.clone()/></ContentGate> }.into_any()
+        }
         Route::Deals => view! { <DealsPage/> }.into_any(),
         Route::Deal(id) => view! { <DealPage id/> }.into_any(),
         Route::Training => view! { <TrainingPage/> }.into_any(),

@@ -1,29 +1,69 @@
-//! The default playbook, embedded in the app so it works on first start with no set-up.
-//! Its text lives in `content/default/*.json`, in the same format packs use.
+//! The default playbook: its text lives in `content/default/*.json`, in the same format packs
+//! use, and is served next to the app (`default/<part>.json`), so the wasm carries code and
+//! not 100+ KiB of bilingual text. The app fetches the parts at start; with no set-up a first
+//! visit is ready to use. Parsing is here, pure, so it is tested natively.
 
 use crate::domain::playbook::Playbook;
+use serde::de::DeserializeOwned;
 
-/// The built-in playbook. The files are checked by `tests/default_content.rs`, so a parse
-/// failure here cannot ship; should one happen anyway, that part is left empty.
-pub fn default_playbook() -> Playbook {
-    Playbook {
-        stages: serde_json::from_str(include_str!("../content/default/stages.json"))
-            .unwrap_or_default(),
-        objections: serde_json::from_str(include_str!("../content/default/objections.json"))
-            .unwrap_or_default(),
-        fields: serde_json::from_str(include_str!("../content/default/fields.json"))
-            .unwrap_or_default(),
-        ..Playbook::default()
+/// The parts of the default playbook, by file name (without `.json`).
+pub const PARTS: [&str; 3] = ["stages", "objections", "fields"];
+
+/// Where the parts are, relative to the page, so it works under any sub-path.
+pub fn url(part: &str) -> String {
+    format!("default/{part}.json")
+}
+
+/// Why the default playbook could not be read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{part}.json: {reason}")]
+pub struct ContentError {
+    pub part: String,
+    pub reason: String,
+}
+
+/// Builds the playbook from the text of each part; `text(part)` gives a part's file.
+pub fn assemble(text: impl Fn(&str) -> Option<String>) -> Result<Playbook, ContentError> {
+    fn read<T: DeserializeOwned>(
+        part: &str,
+        text: &impl Fn(&str) -> Option<String>,
+    ) -> Result<T, ContentError> {
+        let raw = text(part).ok_or_else(|| ContentError {
+            part: part.into(),
+            reason: "missing".into(),
+        })?;
+        serde_json::from_str(&raw).map_err(|e| ContentError {
+            part: part.into(),
+            reason: e.to_string(),
+        })
     }
+    Ok(Playbook {
+        stages: read("stages", &text)?,
+        objections: read("objections", &text)?,
+        fields: read("fields", &text)?,
+        ..Playbook::default()
+    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn file(part: &str) -> Option<String> {
+        Some(
+            match part {
+                "stages" => include_str!("../content/default/stages.json"),
+                "objections" => include_str!("../content/default/objections.json"),
+                "fields" => include_str!("../content/default/fields.json"),
+                _ => return None,
+            }
+            .to_owned(),
+        )
+    }
+
     #[test]
-    fn the_default_playbook_loads_every_part() {
-        let p = default_playbook();
+    fn the_default_playbook_assembles_from_every_part() {
+        let p = assemble(file).unwrap();
         assert_eq!(p.stages.len(), 6);
         assert!(p.objections.len() >= 24);
         assert!(p.fields.len() >= 40);
@@ -31,9 +71,32 @@ mod tests {
             .fields
             .iter()
             .all(|f| crate::domain::field::is_field_name(&f.name)));
-        assert!(p
-            .fields
-            .iter()
-            .all(|f| f.kind != crate::domain::field::FieldKind::Unknown));
+        assert!(PARTS.iter().all(|part| file(part).is_some()));
+    }
+
+    #[test]
+    fn a_missing_or_broken_part_is_an_error_naming_the_part() {
+        let missing = assemble(|p| if p == "fields" { None } else { file(p) }).unwrap_err();
+        assert_eq!(
+            missing,
+            ContentError {
+                part: "fields".into(),
+                reason: "missing".into()
+            }
+        );
+        let broken = assemble(|p| {
+            if p == "stages" {
+                Some("[{".into())
+            } else {
+                file(p)
+            }
+        })
+        .unwrap_err();
+        assert_eq!(broken.part, "stages");
+    }
+
+    #[test]
+    fn part_urls_are_relative_so_sub_paths_work() {
+        assert_eq!(url("stages"), "default/stages.json");
     }
 }

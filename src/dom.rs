@@ -81,3 +81,25 @@ pub async fn read_text(file: web_sys::File) -> Result<String, String> {
         .map_err(|e| format!("{e:?}"))?;
     text.as_string().ok_or_else(|| "not text".into())
 }
+
+/// Fetches a file of the app's own (a relative URL) as text.
+pub async fn fetch_text(url: &str) -> Result<String, String> {
+    use wasm_bindgen_futures::JsFuture;
+    let window = web_sys::window().ok_or("no window")?;
+    let response: web_sys::Response = JsFuture::from(window.fetch_with_str(url))
+        .await
+        .map_err(|e| e.as_string().unwrap_or_else(|| "network error".into()))?
+        .dyn_into()
+        .map_err(|_| "not a response".to_owned())?;
+    if !response.ok() {
+        return Err(format!("HTTP {}", response.status()));
+    }
+    let text = response
+        .text()
+        .map_err(|_| "unreadable response".to_owned())?;
+    JsFuture::from(text)
+        .await
+        .ok()
+        .and_then(|t| t.as_string())
+        .ok_or_else(|| "unreadable response".into())
+}

@@ -23,6 +23,14 @@ pub struct Toast {
     pub undo: Option<Undo>,
 }
 
+/// Whether the default playbook has arrived.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ContentStatus {
+    Loading,
+    Ready,
+    Failed(String),
+}
+
 /// What an undo puts back.
 #[derive(Clone, Debug)]
 pub enum Undo {
@@ -40,6 +48,7 @@ pub struct AppState {
     pub deals: RwSignal<BTreeMap<Id, Deal>>,
     /// The playbook the team follows (the built-in default until packs and authoring land).
     pub playbook: RwSignal<Playbook>,
+    pub content: RwSignal<ContentStatus>,
     /// What the last load found (quarantined values, newer schema).
     pub report: RwSignal<LoadReport>,
     /// Why storage cannot be used at all, when it cannot.
@@ -79,7 +88,8 @@ impl AppState {
             settings: RwSignal::new(Settings::default()),
             browser_locale,
             deals: RwSignal::new(BTreeMap::new()),
-            playbook: RwSignal::new(crate::content::default_playbook()),
+            playbook: RwSignal::new(Playbook::default()),
+            content: RwSignal::new(ContentStatus::Loading),
             report: RwSignal::new(LoadReport::default()),
             unavailable: RwSignal::new(unavailable),
             unsaved: RwSignal::new(BTreeSet::new()),
@@ -89,7 +99,35 @@ impl AppState {
             store: StoredValue::new_local(store),
         };
         state.reload();
+        state.load_content();
         state
+    }
+
+    /// Fetches the default playbook served next to the app.
+    pub fn load_content(&self) {
+        let (playbook, content) = (self.playbook, self.content);
+        content.set(ContentStatus::Loading);
+        leptos::task::spawn_local(async move {
+            let mut files = BTreeMap::new();
+            for part in crate::content::PARTS {
+                match crate::dom::fetch_text(&crate::content::url(part)).await {
+                    Ok(text) => {
+                        files.insert(part, text);
+                    }
+                    Err(reason) => {
+                        content.set(ContentStatus::Failed(format!("{part}.json: {reason}")));
+                        return;
+                    }
+                }
+            }
+            match crate::content::assemble(|part| files.get(part).cloned()) {
+                Ok(p) => {
+                    playbook.set(p);
+                    content.set(ContentStatus::Ready);
+                }
+                Err(e) => content.set(ContentStatus::Failed(e.to_string())),
+            }
+        });
     }
 
     /// Reads all records again (at start, after an import, or when another tab reset data).

@@ -1,6 +1,7 @@
 //! Reusable pieces of the interface.
 
 mod banners;
+mod content_gate;
 mod empty_state;
 mod fields;
 mod header;
@@ -9,6 +10,7 @@ mod search;
 mod toast;
 
 pub use banners::StorageBanners;
+pub use content_gate::ContentGate;
 pub use empty_state::EmptyState;
 pub use fields::{SelectField, TextField};
 pub use header::AppHeader;

@@ -227,6 +227,9 @@ texts! {
     verbatim_first: "Tick the word-for-word line before moving on.", "请先勾选确认已逐字说出，再继续。";
     show_all_objections: "Show all objections", "显示全部异议";
     retry: "Try again", "重试";
+    content_loading: "Loading the playbook…", "正在加载销售手册…";
+    content_failed: "The playbook could not be loaded ({reason}). Check the connection and try again.",
+        "销售手册加载失败（{reason}）。请检查网络连接后重试。";
 }
 
 /// The UI text for `locale`.

@@ -331,4 +331,18 @@ describe('playbook content', () => {
     assert.equal(await dialog.count(), 0, 'Esc closes');
     await closeClean(page);
   });
+
+  test('when the playbook cannot be loaded the page says why and Try again recovers', async () => {
+    const page = await openPage(browser);
+    await page.route('**/default/stages.json', (route) => route.abort());
+    await gotoApp(page, url('#/playbook'));
+    const failed = page.getByTestId('content-failed');
+    await failed.waitFor();
+    assert.match(await failed.textContent(), /stages\.json/);
+    assert.equal(await page.getByRole('heading', { level: 1 }).textContent(), 'Playbook');
+    await page.unroute('**/default/stages.json');
+    await failed.getByRole('button', { name: 'Try again' }).click();
+    await page.getByRole('list', { name: 'Stages of the sales process' }).waitFor();
+    await page.context().close();
+  });
 });
