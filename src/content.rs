@@ -7,7 +7,7 @@ use crate::domain::playbook::Playbook;
 use serde::de::DeserializeOwned;
 
 /// The parts of the default playbook, by file name (without `.json`).
-pub const PARTS: [&str; 3] = ["stages", "objections", "fields"];
+pub const PARTS: [&str; 5] = ["stages", "objections", "fields", "checklists", "templates"];
 
 /// Where the parts are, relative to the page, so it works under any sub-path.
 pub fn url(part: &str) -> String {
@@ -41,6 +41,8 @@ pub fn assemble(text: impl Fn(&str) -> Option<String>) -> Result<Playbook, Conte
         stages: read("stages", &text)?,
         objections: read("objections", &text)?,
         fields: read("fields", &text)?,
+        checklists: read("checklists", &text)?,
+        templates: read("templates", &text)?,
         ..Playbook::default()
     })
 }
@@ -55,6 +57,8 @@ mod tests {
                 "stages" => include_str!("../content/default/stages.json"),
                 "objections" => include_str!("../content/default/objections.json"),
                 "fields" => include_str!("../content/default/fields.json"),
+                "checklists" => include_str!("../content/default/checklists.json"),
+                "templates" => include_str!("../content/default/templates.json"),
                 _ => return None,
             }
             .to_owned(),
@@ -67,6 +71,8 @@ mod tests {
         assert_eq!(p.stages.len(), 6);
         assert!(p.objections.len() >= 24);
         assert!(p.fields.len() >= 40);
+        assert_eq!(p.checklists.len(), 6);
+        assert_eq!(p.templates.len(), 5);
         assert!(p
             .fields
             .iter()

@@ -265,6 +265,7 @@ describe('playbook content', () => {
     const page = await openPage(browser);
     await gotoApp(page, url('#/playbook'));
     const path = page.getByRole('list', { name: 'Stages of the sales process' });
+    await path.waitFor();
     assert.equal(await path.getByRole('listitem').count(), 6);
     await path.getByRole('link', { name: 'Lead development and management' }).click();
     await page.getByRole('heading', { level: 1, name: 'Lead development and management' }).waitFor();
@@ -286,6 +287,7 @@ describe('playbook content', () => {
     await gotoApp(page, url('#/playbook'));
     await page.getByRole('link', { name: 'Objection finder' }).click();
     await page.getByRole('heading', { level: 1, name: 'Objection finder' }).waitFor();
+    await page.locator('article.objection').first().waitFor();
     const all = await page.locator('article.objection').count();
     assert.ok(all >= 24, `${all} objections`);
     await page.getByRole('searchbox', { name: 'Search objections' }).fill('build it ourselves');
@@ -344,5 +346,22 @@ describe('playbook content', () => {
     await failed.getByRole('button', { name: 'Try again' }).click();
     await page.getByRole('list', { name: 'Stages of the sales process' }).waitFor();
     await page.context().close();
+  });
+
+  test('the discovery checklists list all six frameworks and show each question with its rule', async () => {
+    const page = await openPage(browser);
+    await gotoApp(page, url('#/playbook'));
+    await page.getByRole('link', { name: 'Discovery checklists' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Discovery checklists' }).waitFor();
+    await page.locator('.card-list li').first().waitFor();
+    assert.equal(await page.locator('.card-list li').count(), 6);
+    await page.locator('.card-list a', { hasText: 'BANT' }).first().click();
+    await page.getByRole('heading', { level: 1, name: /BANT/ }).waitFor();
+    assert.match(await page.locator('.rule').textContent(), /at least 3 of the 4 dimensions/);
+    assert.ok((await page.locator('.checklist .question').count()) >= 12);
+    assert.ok((await page.locator('.checklist .badge').count()) >= 8, 'required questions are marked');
+    await page.getByRole('combobox', { name: 'Language' }).selectOption({ label: '简体中文' });
+    await page.getByText('至少满足三个', { exact: false }).waitFor();
+    await closeClean(page);
   });
 });
