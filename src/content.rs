@@ -7,7 +7,14 @@ use crate::domain::playbook::Playbook;
 use serde::de::DeserializeOwned;
 
 /// The parts of the default playbook, by file name (without `.json`).
-pub const PARTS: [&str; 5] = ["stages", "objections", "fields", "checklists", "templates"];
+pub const PARTS: [&str; 6] = [
+    "stages",
+    "scripts",
+    "objections",
+    "fields",
+    "checklists",
+    "templates",
+];
 
 /// Where the parts are, relative to the page, so it works under any sub-path.
 pub fn url(part: &str) -> String {
@@ -39,6 +46,7 @@ pub fn assemble(text: impl Fn(&str) -> Option<String>) -> Result<Playbook, Conte
     }
     Ok(Playbook {
         stages: read("stages", &text)?,
+        scripts: read("scripts", &text)?,
         objections: read("objections", &text)?,
         fields: read("fields", &text)?,
         checklists: read("checklists", &text)?,
@@ -55,6 +63,7 @@ mod tests {
         Some(
             match part {
                 "stages" => include_str!("../content/default/stages.json"),
+                "scripts" => include_str!("../content/default/scripts.json"),
                 "objections" => include_str!("../content/default/objections.json"),
                 "fields" => include_str!("../content/default/fields.json"),
                 "checklists" => include_str!("../content/default/checklists.json"),
@@ -71,6 +80,7 @@ mod tests {
         assert_eq!(p.stages.len(), 6);
         assert!(p.objections.len() >= 24);
         assert!(p.fields.len() >= 40);
+        assert!(p.scripts.len() >= 6);
         assert_eq!(p.checklists.len(), 6);
         assert_eq!(p.templates.len(), 5);
         assert!(p

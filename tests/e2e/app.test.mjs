@@ -364,4 +364,50 @@ describe('playbook content', () => {
     await page.getByText('至少满足三个', { exact: false }).waitFor();
     await closeClean(page);
   });
+
+  test('a call script reads as an outline and practises step by step with the keyboard', async () => {
+    const page = await openPage(browser);
+    await gotoApp(page, url('#/playbook'));
+    await page.getByRole('link', { name: 'Lead development and management' }).click();
+    await page.getByRole('link', { name: 'First contact call' }).click();
+    await page.getByRole('heading', { level: 1, name: 'First contact call' }).waitFor();
+    // Read mode: the whole graph with the customer's responses as branches.
+    assert.ok((await page.locator('.outline li').count()) >= 20);
+    assert.ok((await page.locator('.outline .via').count()) >= 5, 'branches are visible');
+    const generic = await page.locator('.outline').textContent();
+    await page.getByRole('combobox', { name: 'Industry' }).selectOption({ label: 'Retail and chains' });
+    await page.waitForFunction((before) => document.querySelector('.outline').textContent !== before, generic);
+
+    // Practice: number keys take a branch, Back returns.
+    await page.getByRole('button', { name: 'Practice' }).click();
+    const text = () => page.locator('.practice .step-text').textContent();
+    const first = await text();
+    await page.keyboard.press('1');
+    await page.waitForFunction((before) => document.querySelector('.practice .step-text').textContent !== before, first);
+    await page.getByRole('button', { name: 'Back' }).click();
+    assert.equal(await text(), first);
+    await closeClean(page);
+  });
+
+  test('a word-for-word line must be ticked before the call moves on', async () => {
+    const page = await openPage(browser);
+    await gotoApp(page, url('#/playbook'));
+    await page.getByRole('link', { name: 'Quote and contract' }).click();
+    await page.getByRole('link', { name: 'Presenting the quote' }).click();
+    await page.getByRole('button', { name: 'Practice' }).click();
+    const tick = page.getByRole('checkbox', { name: 'I said this word for word' });
+    for (let i = 0; i < 30 && !(await tick.count()); i++) {
+      await page.keyboard.press('1');
+      await page.waitForTimeout(20);
+    }
+    assert.equal(await tick.count(), 1, 'reached the word-for-word line');
+    const here = await page.locator('.practice .step-text').textContent();
+    await page.keyboard.press('1');
+    await page.getByText('Tick the word-for-word line before moving on.').waitFor();
+    assert.equal(await page.locator('.practice .step-text').textContent(), here, 'did not move on');
+    await tick.check();
+    await page.keyboard.press('1');
+    await page.waitForFunction((before) => document.querySelector('.practice .step-text')?.textContent !== before, here);
+    await closeClean(page);
+  });
 });
