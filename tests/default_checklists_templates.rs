@@ -1,6 +1,8 @@
 //! Native checks of the default needs-discovery checklists and proposal templates shipped with
 //! the app, in `content/default/checklists.json` and `content/default/templates.json`.
 
+mod common;
+
 use sales_playbook::domain::checklist::{validate, Checklist, Framework};
 use sales_playbook::domain::field::{FieldDef, FieldKind};
 use sales_playbook::domain::playbook::{Industry, StageKind};
@@ -66,10 +68,6 @@ fn bodies() -> Vec<(String, String, ProposalTemplate, usize)> {
         }
     }
     out
-}
-
-fn is_chinese(c: char) -> bool {
-    ('\u{4e00}'..='\u{9fff}').contains(&c) || ('\u{3000}'..='\u{303f}').contains(&c)
 }
 
 /// Every text of both files, with where it is.
@@ -169,21 +167,7 @@ fn the_files_use_only_the_keys_of_the_model() {
 fn every_text_is_written_in_both_languages() {
     let texts = all_texts();
     assert!(texts.len() > 200, "only {} texts", texts.len());
-    for (at, t) in &texts {
-        for locale in Locale::ALL {
-            assert!(t.has(locale), "{at} has no {} text", locale.tag());
-        }
-        assert!(
-            !t.en.chars().any(is_chinese),
-            "{at}: the English text contains Chinese: {:?}",
-            t.en
-        );
-        assert!(
-            t.zh.chars().any(is_chinese),
-            "{at}: the Chinese text is not Chinese: {:?}",
-            t.zh
-        );
-    }
+    common::assert_bilingual(&texts);
 }
 
 #[test]

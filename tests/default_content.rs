@@ -1,9 +1,12 @@
 //! Native checks of the default content shipped with the app: the six stages of the sales
 //! process and the objection library, in `content/default/*.json`.
 
+mod common;
+use common::is_chinese;
+
 use sales_playbook::domain::objection::{Category, Objection};
 use sales_playbook::domain::playbook::{Industry, Stage, StageKind};
-use sales_playbook::domain::{Id, Locale, LocalizedText};
+use sales_playbook::domain::{Id, LocalizedText};
 use std::collections::HashSet;
 
 const STAGES: &str = include_str!("../content/default/stages.json");
@@ -54,10 +57,6 @@ fn all_texts() -> Vec<(String, LocalizedText)> {
     out
 }
 
-fn is_chinese(c: char) -> bool {
-    ('\u{4e00}'..='\u{9fff}').contains(&c) || ('\u{3000}'..='\u{303f}').contains(&c)
-}
-
 #[test]
 fn default_content_files_parse() {
     assert!(!stages().is_empty());
@@ -78,21 +77,7 @@ fn every_default_text_is_written_in_both_languages() {
         "the walk found only {} texts",
         texts.len()
     );
-    for (at, t) in &texts {
-        for locale in Locale::ALL {
-            assert!(t.has(locale), "{at} has no {} text", locale.tag());
-        }
-        assert!(
-            !t.en.chars().any(is_chinese),
-            "{at}: the English text contains Chinese: {:?}",
-            t.en
-        );
-        assert!(
-            t.zh.chars().any(is_chinese),
-            "{at}: the Chinese text is not Chinese: {:?}",
-            t.zh
-        );
-    }
+    common::assert_bilingual(&texts);
 }
 
 #[test]

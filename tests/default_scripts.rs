@@ -2,6 +2,8 @@
 //! (`content/default/scripts.json`): every stage has one, none has a lint, every script can be
 //! walked to an end for every industry, and the first-contact script speaks to each industry.
 
+mod common;
+
 use sales_playbook::domain::field::FieldDef;
 use sales_playbook::domain::lint::lint_script;
 use sales_playbook::domain::playbook::{Industry, StageKind};
@@ -70,10 +72,6 @@ fn all_texts() -> Vec<(String, LocalizedText)> {
         }
     }
     out
-}
-
-fn is_chinese(c: char) -> bool {
-    ('\u{4e00}'..='\u{9fff}').contains(&c)
 }
 
 /// Walks `script` for `industry` taking the first choice at every step and ticking every
@@ -179,20 +177,7 @@ fn default_script_ids_are_unique_across_scripts() {
 fn every_default_script_text_is_written_in_both_languages() {
     let texts = all_texts();
     assert!(texts.len() > 200, "only {} texts", texts.len());
-    for (at, t) in texts {
-        assert!(!t.en.trim().is_empty(), "{at} has no English");
-        assert!(!t.zh.trim().is_empty(), "{at} has no 简体中文");
-        assert!(
-            t.zh.chars().any(is_chinese),
-            "{at} zh is not Chinese: {}",
-            t.zh
-        );
-        assert!(
-            !t.en.chars().any(is_chinese),
-            "{at} en has Chinese: {}",
-            t.en
-        );
-    }
+    common::assert_bilingual(&texts);
 }
 
 #[test]
