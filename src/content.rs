@@ -51,7 +51,6 @@ pub fn assemble(text: impl Fn(&str) -> Option<String>) -> Result<Playbook, Conte
         fields: read("fields", &text)?,
         checklists: read("checklists", &text)?,
         templates: read("templates", &text)?,
-        ..Playbook::default()
     })
 }
 
