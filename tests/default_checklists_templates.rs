@@ -249,14 +249,10 @@ fn bold_markers_sit_where_markdown_honours_them() {
 fn the_six_frameworks_are_each_present_once() {
     let lists = checklists();
     let frameworks: Vec<Framework> = lists.iter().map(|c| c.framework).collect();
-    for f in [
-        Framework::Bant,
-        Framework::Meddpicc,
-        Framework::Spin,
-        Framework::Gpctba,
-        Framework::FirstContact,
-        Framework::DecisionChain,
-    ] {
+    for f in Framework::ALL
+        .into_iter()
+        .filter(|f| *f != Framework::Custom)
+    {
         let n = frameworks.iter().filter(|&&g| g == f).count();
         assert_eq!(n, 1, "{f:?} appears {n} times");
     }

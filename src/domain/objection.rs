@@ -30,6 +30,24 @@ impl Category {
         Category::Trust,
         Category::Other,
     ];
+
+    /// The stored code (`price`, `no_need`, …), also used as a form value.
+    pub fn code(self) -> &'static str {
+        match self {
+            Category::Price => "price",
+            Category::Timing => "timing",
+            Category::Competitor => "competitor",
+            Category::Authority => "authority",
+            Category::NoNeed => "no_need",
+            Category::Trust => "trust",
+            Category::Other => "other",
+        }
+    }
+
+    /// The category of a code; `None` for anything else.
+    pub fn from_code(code: &str) -> Option<Category> {
+        Category::ALL.into_iter().find(|c| c.code() == code)
+    }
 }
 
 /// One objection with the responses a rep can give.
@@ -180,6 +198,17 @@ mod tests {
             find(&lib, Some(Category::Trust), Industry::Manufacturing, "").len(),
             1
         );
+    }
+
+    #[test]
+    fn category_codes_match_the_stored_form() {
+        for c in Category::ALL {
+            assert_eq!(
+                serde_json::to_string(&c).unwrap(),
+                format!("\"{}\"", c.code())
+            );
+            assert_eq!(Category::from_code(c.code()), Some(c));
+        }
     }
 
     #[test]

@@ -70,6 +70,22 @@ impl Industry {
         Industry::Software,
         Industry::Generic,
     ];
+
+    /// The stored code (`manufacturing`, …), also used as a form value.
+    pub fn code(self) -> &'static str {
+        match self {
+            Industry::Manufacturing => "manufacturing",
+            Industry::Retail => "retail",
+            Industry::ProfessionalServices => "professional_services",
+            Industry::Software => "software",
+            Industry::Generic => "generic",
+        }
+    }
+
+    /// The industry of a code; `None` for anything else.
+    pub fn from_code(code: &str) -> Option<Industry> {
+        Industry::ALL.into_iter().find(|i| i.code() == code)
+    }
 }
 
 /// One stage of the process with its standards.
@@ -172,6 +188,18 @@ mod tests {
         assert_eq!(i, Industry::Generic);
         let s: StageKind = serde_json::from_str("\"renewal\"").unwrap();
         assert_eq!(s, StageKind::Unknown);
+    }
+
+    #[test]
+    fn industry_codes_match_the_stored_form() {
+        for i in Industry::ALL {
+            assert_eq!(
+                serde_json::to_string(&i).unwrap(),
+                format!("\"{}\"", i.code())
+            );
+            assert_eq!(Industry::from_code(i.code()), Some(i));
+        }
+        assert_eq!(Industry::from_code("Retail"), None);
     }
 
     #[test]

@@ -7,28 +7,6 @@ use crate::routes::Route;
 use crate::state::use_app_state;
 use leptos::prelude::*;
 
-fn category_code(c: Category) -> &'static str {
-    match c {
-        Category::Price => "price",
-        Category::Timing => "timing",
-        Category::Competitor => "competitor",
-        Category::Authority => "authority",
-        Category::NoNeed => "no_need",
-        Category::Trust => "trust",
-        Category::Other => "other",
-    }
-}
-
-fn industry_code(i: Industry) -> &'static str {
-    match i {
-        Industry::Manufacturing => "manufacturing",
-        Industry::Retail => "retail",
-        Industry::ProfessionalServices => "professional_services",
-        Industry::Software => "software",
-        Industry::Generic => "generic",
-    }
-}
-
 /// Objection finder page; with `only`, it shows that one objection (from a search hit).
 #[component]
 pub fn ObjectionsPage(#[prop(optional)] only: Option<crate::domain::Id>) -> impl IntoView {
@@ -55,16 +33,11 @@ pub fn ObjectionsPage(#[prop(optional)] only: Option<crate::domain::Id>) -> impl
     });
     let on_category = move |ev| {
         let v = event_target_value(&ev);
-        category.set(Category::ALL.into_iter().find(|c| category_code(*c) == v));
+        category.set(Category::from_code(&v));
     };
     let on_industry = move |ev| {
         let v = event_target_value(&ev);
-        industry.set(
-            Industry::ALL
-                .into_iter()
-                .find(|i| industry_code(*i) == v)
-                .unwrap_or_default(),
-        );
+        industry.set(Industry::from_code(&v).unwrap_or_default());
     };
     view! {
         <p class="breadcrumb"><a href=Route::Playbook.href()>{move || t().back_to_playbook}</a></p>
@@ -84,15 +57,15 @@ pub fn ObjectionsPage(#[prop(optional)] only: Option<crate::domain::Id>) -> impl
                     <option value="">{move || t().all_categories}</option>
                     {Category::ALL[..6].iter().map(|c| {
                         let c = *c;
-                        view! { <option value=category_code(c)>{move || category_name(t(), c)}</option> }
+                        view! { <option value=c.code()>{move || category_name(t(), c)}</option> }
                     }).collect_view()}
                 </select>
             </label>
             <label class="field">
                 <span class="field-label">{move || t().industry}</span>
-                <select on:change=on_industry prop:value=move || industry_code(industry.get())>
+                <select on:change=on_industry prop:value=move || industry.get().code()>
                     {Industry::ALL.into_iter().rev().map(|i| {
-                        view! { <option value=industry_code(i)>{move || industry_name(t(), i)}</option> }
+                        view! { <option value=i.code()>{move || industry_name(t(), i)}</option> }
                     }).collect_view()}
                 </select>
             </label>

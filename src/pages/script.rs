@@ -54,10 +54,10 @@ pub fn ScriptPage(id: Id) -> impl IntoView {
                             <span class="field-label">{move || t().industry}</span>
                             <select on:change=move |ev| {
                                 let v = event_target_value(&ev);
-                                industry.set(Industry::ALL.into_iter().find(|i| format!("{i:?}") == v).unwrap_or_default());
+                                industry.set(Industry::from_code(&v).unwrap_or_default());
                             }>
                                 {Industry::ALL.into_iter().rev().map(|i| view! {
-                                    <option value=format!("{i:?}") selected=move || industry.get() == i>{move || industry_name(t(), i)}</option>
+                                    <option value=i.code() selected=move || industry.get() == i>{move || industry_name(t(), i)}</option>
                                 }).collect_view()}
                             </select>
                         </label>
