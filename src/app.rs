@@ -87,16 +87,19 @@ pub fn App() -> impl IntoView {
         Route::Settings => view! { <SettingsPage/> }.into_any(),
         Route::NotFound(_) => view! { <NotFoundPage/> }.into_any(),
     };
-    let t = move || texts(state.locale());
-
-    view! {
-        <a class="skip-link" href="#main" on:click=move |ev| {
-            ev.prevent_default();
-            dom::focus("main");
-        }>{move || t().skip_to_content}</a>
-        <AppHeader/>
-        <StorageBanners/>
-        <main id="main" tabindex="-1">{page}</main>
-        <ToastArea/>
+    // Text is static within a render: a change of language renders the shell again (one
+    // reactive read here instead of one per string keeps the wasm small).
+    move || {
+        let t = texts(state.locale());
+        view! {
+            <a class="skip-link" href="#main" on:click=move |ev| {
+                ev.prevent_default();
+                dom::focus("main");
+            }>{t.skip_to_content}</a>
+            <AppHeader/>
+            <StorageBanners/>
+            <main id="main" tabindex="-1">{page}</main>
+            <ToastArea/>
+        }
     }
 }

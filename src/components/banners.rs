@@ -10,7 +10,7 @@ use leptos::prelude::*;
 pub fn StorageBanners() -> impl IntoView {
     let state = use_app_state();
     let locale = move || state.locale();
-    let t = move || texts(locale());
+    let t = texts(locale());
     let export = move |_| {
         if let Err(e) = state.export_backup() {
             state.save_error.set(Some(e));
@@ -18,7 +18,7 @@ pub fn StorageBanners() -> impl IntoView {
     };
     let export_button = move || {
         view! {
-            <button type="button" on:click=export>{move || t().export_all}</button>
+            <button type="button" on:click=export>{t.export_all}</button>
         }
     };
     let quarantined = RwSignal::new(true);
@@ -26,30 +26,30 @@ pub fn StorageBanners() -> impl IntoView {
         <div class="banners">
             {move || state.read_only().map(|schema| view! {
                 <div class="banner warning" role="alert" data-testid="banner-read-only">
-                    <p>{fill(t().banner_read_only, &[("schema", &schema.to_string())])}</p>
+                    <p>{fill(t.banner_read_only, &[("schema", &schema.to_string())])}</p>
                     {export_button()}
                 </div>
             })}
             {move || state.unavailable.get().map(|e| view! {
                 <div class="banner error" role="alert" data-testid="banner-unavailable">
-                    <p>{fill(t().banner_unavailable, &[("reason", &describe_storage_error(locale(), &e))])}</p>
+                    <p>{fill(t.banner_unavailable, &[("reason", &describe_storage_error(locale(), &e))])}</p>
                     {export_button()}
                 </div>
             })}
             {move || state.save_error.get().map(|e| view! {
                 <div class="banner error" role="alert" data-testid="banner-save-failed">
-                    <p>{fill(t().banner_save_failed, &[("reason", &describe_storage_error(locale(), &e))])}</p>
+                    <p>{fill(t.banner_save_failed, &[("reason", &describe_storage_error(locale(), &e))])}</p>
                     {export_button()}
-                    <button type="button" on:click=move |_| state.retry_unsaved()>{move || t().retry}</button>
+                    <button type="button" on:click=move |_| state.retry_unsaved()>{t.retry}</button>
                 </div>
             })}
             {move || {
                 let n = state.report.with(|r| r.quarantined.len());
                 (n > 0 && quarantined.get()).then(|| view! {
                     <div class="banner warning" role="alert" data-testid="banner-quarantined">
-                        <p>{fill(t().banner_quarantined, &[("n", &n.to_string())])}</p>
+                        <p>{fill(t.banner_quarantined, &[("n", &n.to_string())])}</p>
                         <button type="button" class="quiet" on:click=move |_| quarantined.set(false)>
-                            {move || t().dismiss}
+                            {t.dismiss}
                         </button>
                     </div>
                 })

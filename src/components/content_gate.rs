@@ -10,20 +10,20 @@ use leptos::prelude::*;
 #[component]
 pub fn ContentGate(children: ChildrenFn) -> impl IntoView {
     let state = use_app_state();
-    let t = move || texts(state.locale());
+    let t = texts(state.locale());
     view! {
         {move || match state.content.get() {
             ContentStatus::Ready => children().into_any(),
             ContentStatus::Loading => view! {
-                <h1>{move || t().nav_playbook}</h1>
-                <p class="loading" role="status">{move || t().content_loading}</p>
+                <h1>{t.nav_playbook}</h1>
+                <p class="loading" role="status">{t.content_loading}</p>
             }
             .into_any(),
             ContentStatus::Failed(reason) => view! {
-                <h1>{move || t().nav_playbook}</h1>
+                <h1>{t.nav_playbook}</h1>
                 <div class="banner error" role="alert" data-testid="content-failed">
-                    <p>{fill(t().content_failed, &[("reason", &reason)])}</p>
-                    <button type="button" on:click=move |_| state.load_content()>{move || t().retry}</button>
+                    <p>{fill(t.content_failed, &[("reason", &reason)])}</p>
+                    <button type="button" on:click=move |_| state.load_content()>{t.retry}</button>
                 </div>
             }.into_any(),
         }}

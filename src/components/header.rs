@@ -11,17 +11,17 @@ use leptos::prelude::*;
 #[component]
 pub fn AppHeader() -> impl IntoView {
     let state = use_app_state();
-    let t = move || texts(state.locale());
+    let t = texts(state.locale());
     let link = move |route: Route, label: fn(&crate::i18n::Texts) -> &'static str| {
         let href = route.href();
         let current =
             move || (state.route.with(Route::area) == Some(route.clone())).then_some("page");
-        view! { <li><a href=href aria-current=current>{move || label(t())}</a></li> }
+        view! { <li><a href=href aria-current=current>{move || label(t)}</a></li> }
     };
     view! {
         <header class="app-header">
-            <a class="brand" href=Route::Playbook.href()>{move || t().app_name}</a>
-            <nav aria-label=move || t().nav_label>
+            <a class="brand" href=Route::Playbook.href()>{t.app_name}</a>
+            <nav aria-label=t.nav_label>
                 <ul>
                     {link(Route::Playbook, |t| t.nav_playbook)}
                     {link(Route::Deals, |t| t.nav_deals)}
@@ -40,10 +40,10 @@ pub fn AppHeader() -> impl IntoView {
 #[component]
 fn LanguageSelect() -> impl IntoView {
     let state = use_app_state();
-    let t = move || texts(state.locale());
+    let t = texts(state.locale());
     view! {
         <label class="language">
-            <span class="visually-hidden">{move || t().language}</span>
+            <span class="visually-hidden">{t.language}</span>
             <select
                 prop:value=move || state.locale().tag()
                 on:change=move |ev| {

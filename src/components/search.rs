@@ -25,7 +25,7 @@ fn href(kind: HitKind, id: &crate::domain::Id) -> String {
 pub fn SearchEverywhere() -> impl IntoView {
     let state = use_app_state();
     let locale = move || state.locale();
-    let t = move || texts(locale());
+    let t = texts(locale());
     let open = RwSignal::new(false);
     let query = RwSignal::new(String::new());
     let input: NodeRef<leptos::html::Input> = NodeRef::new();
@@ -84,15 +84,15 @@ pub fn SearchEverywhere() -> impl IntoView {
 
     view! {
         <button type="button" class="search-button" aria-keyshortcuts="Control+K Meta+K" on:click=move |_| show()>
-            {move || t().search_open}<kbd>"Ctrl K"</kbd>
+            {t.search_open}<kbd>"Ctrl K"</kbd>
         </button>
         <Show when=move || open.get()>
             <div class="search-backdrop" on:click=on_backdrop>
                 <div class="search-panel" role="dialog" aria-modal="true" aria-labelledby="search-title">
-                    <h2 id="search-title" class="visually-hidden">{move || t().search_title}</h2>
+                    <h2 id="search-title" class="visually-hidden">{t.search_title}</h2>
                     <form on:submit=on_submit role="search">
                         <label class="field">
-                            <span class="field-label">{move || t().search_label}</span>
+                            <span class="field-label">{t.search_label}</span>
                             <input
                                 type="search"
                                 node_ref=input
@@ -102,19 +102,19 @@ pub fn SearchEverywhere() -> impl IntoView {
                             />
                         </label>
                     </form>
-                    <p class="hint">{move || t().search_hint}</p>
+                    <p class="hint">{t.search_hint}</p>
                     <Show when=move || { !query.with(|q| q.trim().is_empty()) && hits.with(Vec::is_empty) }>
-                        <p class="empty-state">{move || t().search_none}</p>
+                        <p class="empty-state">{t.search_none}</p>
                     </Show>
                     <ul class="search-results">
                         {move || hits.get().into_iter().map(|hit| {
                             let target = href(hit.kind, &hit.id);
                             let kind = hit.kind;
                             let label = move || match kind {
-                                HitKind::Stage => t().kind_stage,
-                                HitKind::Script => t().kind_script,
-                                HitKind::Checklist => t().kind_checklist,
-                                HitKind::Objection => t().kind_objection,
+                                HitKind::Stage => t.kind_stage,
+                                HitKind::Script => t.kind_script,
+                                HitKind::Checklist => t.kind_checklist,
+                                HitKind::Objection => t.kind_objection,
                             };
                             view! {
                                 <li>

@@ -8,19 +8,19 @@ use leptos::prelude::*;
 #[component]
 pub fn ToastArea() -> impl IntoView {
     let state = use_app_state();
-    let t = move || texts(state.locale());
+    let t = texts(state.locale());
     view! {
         <div class="toast-area" role="status" aria-live="polite">
             {move || state.toast.get().map(|toast| {
                 let undo = toast.undo.is_some().then(|| view! {
-                    <button type="button" on:click=move |_| state.undo()>{move || t().undo}</button>
+                    <button type="button" on:click=move |_| state.undo()>{t.undo}</button>
                 });
                 view! {
                     <div class="toast">
                         <span>{toast.message}</span>
                         {undo}
                         <button type="button" class="quiet" on:click=move |_| state.toast.set(None)>
-                            {move || t().dismiss}
+                            {t.dismiss}
                         </button>
                     </div>
                 }

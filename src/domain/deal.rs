@@ -140,9 +140,11 @@ pub struct Deal {
     pub value_minor: i64,
     #[serde(default)]
     pub currency: String,
+    #[serde(with = "super::time::rfc3339")]
     pub assigned_at: Timestamp,
-    #[serde(default)]
+    #[serde(default, with = "super::time::rfc3339_opt")]
     pub first_follow_up_at: Option<Timestamp>,
+    #[serde(with = "super::time::rfc3339")]
     pub updated_at: Timestamp,
 }
 

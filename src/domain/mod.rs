@@ -16,6 +16,7 @@ pub mod search;
 pub mod settings;
 pub mod template;
 pub mod text;
+pub mod time;
 pub mod training;
 
 pub use id::Id;

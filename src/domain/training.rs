@@ -44,8 +44,9 @@ pub struct Drill {
     pub trainee: Id,
     #[serde(default)]
     pub industry: Industry,
+    #[serde(with = "super::time::rfc3339")]
     pub started_at: Timestamp,
-    #[serde(default)]
+    #[serde(default, with = "super::time::rfc3339_opt")]
     pub finished_at: Option<Timestamp>,
     #[serde(default)]
     pub scores: Vec<CriterionScore>,

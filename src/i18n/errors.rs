@@ -22,7 +22,7 @@ pub fn describe_storage_error(locale: Locale, error: &StorageError) -> String {
 /// Says why a backup file was rejected.
 pub fn describe_import_error(locale: Locale, error: &ImportError) -> String {
     let zh = locale.supported() == Locale::ZhCn;
-    let mib = |b: usize| format!("{:.1} MiB", b as f64 / 1_048_576.0);
+    let mib = |b: usize| format!("{} MiB", super::format::decimal(b as f64 / 1_048_576.0, 1));
     match (error, zh) {
         (ImportError::TooLarge { bytes, max }, false) => format!(
             "the file is {}; a backup is at most {}.",

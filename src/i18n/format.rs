@@ -56,11 +56,25 @@ pub fn percent(_locale: Locale, part: f64, whole: f64) -> String {
     if whole <= 0.0 {
         return "0%".into();
     }
-    let p = (part / whole * 1000.0).round() / 10.0;
-    if p.fract() == 0.0 {
-        format!("{p:.0}%")
+    let tenths = (part / whole * 1000.0).round() as i64;
+    let places = if tenths % 10 == 0 { 0 } else { 1 };
+    format!("{}%", decimal(part / whole * 100.0, places))
+}
+
+/// `value` with `places` decimals, rounded half away from zero: `decimal(1.25, 1)` is `1.3`.
+/// Integer arithmetic, so the wasm carries no float formatting machinery.
+pub fn decimal(value: f64, places: u32) -> String {
+    let scale = 10i64.pow(places);
+    let scaled = (value * scale as f64).round() as i64;
+    let sign = if scaled < 0 { "-" } else { "" };
+    let (whole, frac) = (
+        scaled.unsigned_abs() / scale as u64,
+        scaled.unsigned_abs() % scale as u64,
+    );
+    if places == 0 {
+        format!("{sign}{whole}")
     } else {
-        format!("{p:.1}%")
+        format!("{sign}{whole}.{frac:0width$}", width = places as usize)
     }
 }
 
@@ -68,8 +82,8 @@ pub fn percent(_locale: Locale, part: f64, whole: f64) -> String {
 pub fn bytes(locale: Locale, n: usize) -> String {
     match n {
         0..=1023 => format!("{} B", integer(locale, n as i64)),
-        1024..=1_048_575 => format!("{:.1} KiB", n as f64 / 1024.0),
-        _ => format!("{:.2} MiB", n as f64 / 1_048_576.0),
+        1024..=1_048_575 => format!("{} KiB", decimal(n as f64 / 1024.0, 1)),
+        _ => format!("{} MiB", decimal(n as f64 / 1_048_576.0, 2)),
     }
 }
 
@@ -101,6 +115,16 @@ mod tests {
         assert_eq!(percent(Locale::En, 1.0, 8.0), "12.5%");
         assert_eq!(percent(Locale::En, 9.0, 10.0), "90%");
         assert_eq!(percent(Locale::En, 1.0, 0.0), "0%");
+    }
+
+    #[test]
+    fn decimals_round_half_away_from_zero_and_pad_the_fraction() {
+        assert_eq!(decimal(1.25, 1), "1.3");
+        assert_eq!(decimal(2.0, 2), "2.00");
+        assert_eq!(decimal(0.05, 2), "0.05");
+        assert_eq!(decimal(-1.25, 1), "-1.3");
+        assert_eq!(decimal(-0.04, 1), "0.0");
+        assert_eq!(decimal(7.96, 0), "8");
     }
 
     #[test]

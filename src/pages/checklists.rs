@@ -32,11 +32,11 @@ fn counts(t: &Texts, c: &Checklist) -> String {
 pub fn ChecklistsPage() -> impl IntoView {
     let state = use_app_state();
     let locale = move || state.locale();
-    let t = move || texts(locale());
+    let t = texts(locale());
     view! {
-        <p class="breadcrumb"><a href=Route::Playbook.href()>{move || t().back_to_playbook}</a></p>
-        <h1>{move || t().checklists_title}</h1>
-        <p class="intro">{move || t().checklists_intro}</p>
+        <p class="breadcrumb"><a href=Route::Playbook.href()>{t.back_to_playbook}</a></p>
+        <h1>{t.checklists_title}</h1>
+        <p class="intro">{t.checklists_intro}</p>
         <ul class="card-list">
             {move || state.playbook.with(|p| p.checklists.iter().map(|c| {
                 let (href, title, description) = (Route::Checklist(c.id.clone()).href(), c.title.clone(), c.description.clone());
@@ -45,7 +45,7 @@ pub fn ChecklistsPage() -> impl IntoView {
                     <li>
                         <a href=href>{move || title.get(locale()).to_owned()}</a>
                         <p>{move || description.get(locale()).to_owned()}</p>
-                        <p class="hint">{move || counts(t(), &c)}</p>
+                        <p class="hint">{move || counts(t, &c)}</p>
                     </li>
                 }
             }).collect_view())}
@@ -58,14 +58,14 @@ pub fn ChecklistsPage() -> impl IntoView {
 pub fn ChecklistPage(id: Id) -> impl IntoView {
     let state = use_app_state();
     let locale = move || state.locale();
-    let t = move || texts(locale());
+    let t = texts(locale());
     let checklist = Memo::new(move |_| state.playbook.with(|p| p.checklist(&id).cloned()));
     view! {
-        <p class="breadcrumb"><a href=Route::Checklists.href()>{move || t().checklists_title}</a></p>
+        <p class="breadcrumb"><a href=Route::Checklists.href()>{t.checklists_title}</a></p>
         {move || match checklist.get() {
             None => view! {
-                <h1>{move || t().not_found_title}</h1>
-                <p>{move || t().checklist_missing}</p>
+                <h1>{t.not_found_title}</h1>
+                <p>{t.checklist_missing}</p>
             }.into_any(),
             Some(c) => {
                 let (title, description, framework) = (c.title.clone(), c.description.clone(), c.framework);
@@ -78,7 +78,7 @@ pub fn ChecklistPage(id: Id) -> impl IntoView {
                 view! {
                     <h1>{move || title.get(locale()).to_owned()}</h1>
                     <p class="intro">{move || description.get(locale()).to_owned()}</p>
-                    <p class="rule"><strong>{move || counts(t(), &summary)}</strong>" · "{move || rule(t(), framework)}</p>
+                    <p class="rule"><strong>{move || counts(t, &summary)}</strong>" · "{move || rule(t, framework)}</p>
                     {groups.into_iter().map(|(_, items)| view! {
                         <ol class="checklist">
                             {items.into_iter().map(|item| {
@@ -88,10 +88,10 @@ pub fn ChecklistPage(id: Id) -> impl IntoView {
                                     <li>
                                         <p class="question">
                                             {move || question.get(locale()).to_owned()}
-                                            <Show when=move || required><span class="badge">{move || t().required}</span></Show>
+                                            <Show when=move || required><span class="badge">{t.required}</span></Show>
                                         </p>
                                         <p class="hint">{move || hint.get(locale()).to_owned()}</p>
-                                        <p class="field-name">{move || fill(t().captured_as, &[("field", &label())])}</p>
+                                        <p class="field-name">{move || fill(t.captured_as, &[("field", &label())])}</p>
                                     </li>
                                 }
                             }).collect_view()}

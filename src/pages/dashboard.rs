@@ -9,10 +9,10 @@ use leptos::prelude::*;
 #[component]
 pub fn DashboardPage() -> impl IntoView {
     let state = use_app_state();
-    let t = move || texts(state.locale());
+    let t = texts(state.locale());
     view! {
-        <h1>{move || t().nav_dashboard}</h1>
-        <p class="intro">{move || t().dashboard_intro}</p>
-        <EmptyState message=Signal::derive(move || t().dashboard_empty)/>
+        <h1>{t.nav_dashboard}</h1>
+        <p class="intro">{t.dashboard_intro}</p>
+        <EmptyState message=Signal::derive(move || t.dashboard_empty)/>
     }
 }

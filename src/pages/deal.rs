@@ -13,7 +13,7 @@ use leptos::prelude::*;
 #[component]
 pub fn DealPage(id: Id) -> impl IntoView {
     let state = use_app_state();
-    let t = move || texts(state.locale());
+    let t = texts(state.locale());
     // Notices from before this page was open are stale.
     state.changed_elsewhere.update(|c| {
         c.remove(&id);
@@ -23,12 +23,12 @@ pub fn DealPage(id: Id) -> impl IntoView {
         move || state.deals.with(|m| m.contains_key(&id))
     };
     view! {
-        <p class="breadcrumb"><a href=Route::Deals.href()>{move || t().back_to_deals}</a></p>
+        <p class="breadcrumb"><a href=Route::Deals.href()>{t.back_to_deals}</a></p>
         <Show
             when=exists
             fallback=move || view! {
-                <h1>{move || t().not_found_title}</h1>
-                <p>{move || t().deal_not_found}</p>
+                <h1>{t.not_found_title}</h1>
+                <p>{t.deal_not_found}</p>
             }
         >
             <DealEditor id=id.clone()/>
@@ -40,7 +40,7 @@ pub fn DealPage(id: Id) -> impl IntoView {
 #[component]
 fn DealEditor(id: Id) -> impl IntoView {
     let state = use_app_state();
-    let t = move || texts(state.locale());
+    let t = texts(state.locale());
     let deal = {
         let id = id.clone();
         Memo::new(move |_| state.deals.with(|m| m.get(&id).cloned()))
@@ -70,13 +70,13 @@ fn DealEditor(id: Id) -> impl IntoView {
     let grade_options = Signal::derive(move || {
         Grade::ALL
             .iter()
-            .map(|g| (g.code(), grade_name(t(), *g)))
+            .map(|g| (g.code(), grade_name(t, *g)))
             .collect::<Vec<_>>()
     });
     let status_options = Signal::derive(move || {
         Status::ALL
             .iter()
-            .map(|s| (s.code(), status_name(t(), *s)))
+            .map(|s| (s.code(), status_name(t, *s)))
             .collect::<Vec<_>>()
     });
     let assigned = move || {
@@ -96,7 +96,7 @@ fn DealEditor(id: Id) -> impl IntoView {
         move |_| {
             let name =
                 deal.with_untracked(|d| d.as_ref().map(|d| d.customer.clone()).unwrap_or_default());
-            state.delete_deal(&id, fill(t().lead_deleted, &[("name", &name)]));
+            state.delete_deal(&id, fill(t.lead_deleted, &[("name", &name)]));
             if let Some(w) = web_sys::window() {
                 let _ = w.location().set_hash(&Route::Deals.href());
             }
@@ -119,35 +119,35 @@ fn DealEditor(id: Id) -> impl IntoView {
         <h1 id="page-title" tabindex="-1">{move || deal.with(|d| d.as_ref().map(|d| d.customer.clone()))}</h1>
         <Show when=changed_elsewhere.clone()>
             <div class="banner info" role="status" data-testid="changed-elsewhere">
-                <p>{move || t().changed_elsewhere}</p>
-                <button type="button" class="quiet" on:click=dismiss_changed.clone()>{move || t().dismiss}</button>
+                <p>{t.changed_elsewhere}</p>
+                <button type="button" class="quiet" on:click=dismiss_changed.clone()>{t.dismiss}</button>
             </div>
         </Show>
         <dl class="facts">
-            <dt>{move || t().lead_number}</dt>
+            <dt>{t.lead_number}</dt>
             <dd>{move || deal.with(|d| d.as_ref().map(|d| d.number.clone()))}</dd>
-            <dt>{move || t().assigned_at}</dt>
+            <dt>{t.assigned_at}</dt>
             <dd>{assigned}</dd>
         </dl>
         <div class="form-grid">
-            <TextField label=Signal::derive(move || t().customer_name) value=read(|d| d.customer.clone())
+            <TextField label=Signal::derive(move || t.customer_name) value=read(|d| d.customer.clone())
                 on_commit=commit_customer disabled/>
             <Show when=move || customer_error.get()>
-                <p class="field-error" role="alert">{move || t().error_customer_missing}</p>
+                <p class="field-error" role="alert">{t.error_customer_missing}</p>
             </Show>
-            <TextField label=Signal::derive(move || t().contact) value=read(|d| d.contact.clone())
+            <TextField label=Signal::derive(move || t.contact) value=read(|d| d.contact.clone())
                 on_commit=edit(|d, v| d.contact = v) disabled/>
-            <TextField label=Signal::derive(move || t().phone) value=read(|d| d.phone.clone()) kind="tel"
+            <TextField label=Signal::derive(move || t.phone) value=read(|d| d.phone.clone()) kind="tel"
                 on_commit=edit(|d, v| d.phone = v) disabled/>
-            <TextField label=Signal::derive(move || t().email) value=read(|d| d.email.clone()) kind="email"
+            <TextField label=Signal::derive(move || t.email) value=read(|d| d.email.clone()) kind="email"
                 on_commit=edit(|d, v| d.email = v) disabled/>
-            <SelectField label=Signal::derive(move || t().grade) options=grade_options
+            <SelectField label=Signal::derive(move || t.grade) options=grade_options
                 value=Signal::derive(move || deal.with(|d| d.as_ref().map_or("C", |d| d.grade.code())))
                 on_commit=edit(|d, v| d.grade = Grade::from_code(&v).unwrap_or(d.grade)) disabled/>
-            <SelectField label=Signal::derive(move || t().status) options=status_options
+            <SelectField label=Signal::derive(move || t.status) options=status_options
                 value=Signal::derive(move || deal.with(|d| d.as_ref().map_or("to_follow_up", |d| d.status.code())))
                 on_commit=edit(|d, v| d.status = Status::from_code(&v).unwrap_or(d.status)) disabled/>
-            <TextField label=Signal::derive(move || t().notes) value=read(|d| d.notes.clone()) multiline=true
+            <TextField label=Signal::derive(move || t.notes) value=read(|d| d.notes.clone()) multiline=true
                 on_commit=edit(|d, v| d.notes = v) disabled/>
         </div>
         <section class="danger-zone">
@@ -155,14 +155,14 @@ fn DealEditor(id: Id) -> impl IntoView {
                 when=move || confirming.get()
                 fallback=move || view! {
                     <button type="button" class="danger" disabled=disabled on:click=move |_| confirming.set(true)>
-                        {move || t().delete_lead}
+                        {t.delete_lead}
                     </button>
                 }
             >
                 <div role="alertdialog" aria-labelledby="confirm-delete-text" class="confirm">
-                    <p id="confirm-delete-text">{move || t().confirm_delete_lead}</p>
-                    <button type="button" class="danger" on:click=delete.clone()>{move || t().confirm_delete}</button>
-                    <button type="button" on:click=move |_| confirming.set(false)>{move || t().cancel}</button>
+                    <p id="confirm-delete-text">{t.confirm_delete_lead}</p>
+                    <button type="button" class="danger" on:click=delete.clone()>{t.confirm_delete}</button>
+                    <button type="button" on:click=move |_| confirming.set(false)>{t.cancel}</button>
                 </div>
             </Show>
         </section>

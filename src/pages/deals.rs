@@ -11,7 +11,7 @@ use leptos::prelude::*;
 #[component]
 pub fn DealsPage() -> impl IntoView {
     let state = use_app_state();
-    let t = move || texts(state.locale());
+    let t = texts(state.locale());
     let name = RwSignal::new(String::new());
     let error = RwSignal::new(None::<DealError>);
     let submit = move |ev: leptos::ev::SubmitEvent| {
@@ -26,19 +26,19 @@ pub fn DealsPage() -> impl IntoView {
     };
     let error_text = move || {
         error.get().map(|e| match e {
-            DealError::CustomerMissing => t().error_customer_missing.to_owned(),
+            DealError::CustomerMissing => t.error_customer_missing.to_owned(),
             DealError::CustomerTooLong { max } => {
-                fill(t().error_customer_too_long, &[("max", &max.to_string())])
+                fill(t.error_customer_too_long, &[("max", &max.to_string())])
             }
         })
     };
     let count = move || state.deals.with(|m| m.len());
     view! {
-        <h1>{move || t().nav_deals}</h1>
-        <p class="intro">{move || t().deals_intro}</p>
+        <h1>{t.nav_deals}</h1>
+        <p class="intro">{t.deals_intro}</p>
         <form class="quick-add" on:submit=submit novalidate>
             <label class="field">
-                <span class="field-label">{move || t().customer_name}</span>
+                <span class="field-label">{t.customer_name}</span>
                 <input
                     type="text"
                     autocomplete="off"
@@ -49,15 +49,15 @@ pub fn DealsPage() -> impl IntoView {
                     aria-describedby="add-lead-error"
                 />
             </label>
-            <button type="submit" disabled=move || state.read_only().is_some()>{move || t().add_lead}</button>
+            <button type="submit" disabled=move || state.read_only().is_some()>{t.add_lead}</button>
             <p id="add-lead-error" class="field-error" role="alert">{error_text}</p>
         </form>
         <Show
             when=move || { count() > 0 }
-            fallback=move || view! { <EmptyState message=Signal::derive(move || t().deals_empty)/> }
+            fallback=move || view! { <EmptyState message=Signal::derive(move || t.deals_empty)/> }
         >
-            <p class="count">{move || fill(t().deals_count, &[("n", &count().to_string())])}</p>
-            <ul class="deal-list" aria-label=move || t().deal_list_label>
+            <p class="count">{move || fill(t.deals_count, &[("n", &count().to_string())])}</p>
+            <ul class="deal-list" aria-label=t.deal_list_label>
                 {move || state.deals.with(|m| {
                     newest_first(m.values())
                         .into_iter()
@@ -70,9 +70,9 @@ pub fn DealsPage() -> impl IntoView {
                                     <span class="meta">
                                         <span class="number">{d.number.clone()}</span>
                                         <span class=format!("grade grade-{}", grade.code())>
-                                            {move || grade_name(t(), grade)}
+                                            {move || grade_name(t, grade)}
                                         </span>
-                                        <span class="status">{move || status_name(t(), status)}</span>
+                                        <span class="status">{move || status_name(t, status)}</span>
                                     </span>
                                 </li>
                             }

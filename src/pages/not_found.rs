@@ -9,10 +9,10 @@ use leptos::prelude::*;
 #[component]
 pub fn NotFoundPage() -> impl IntoView {
     let state = use_app_state();
-    let t = move || texts(state.locale());
+    let t = texts(state.locale());
     view! {
-        <h1>{move || t().not_found_title}</h1>
-        <p>{move || t().not_found_body}</p>
-        <p><a href=Route::Playbook.href()>{move || t().not_found_home}</a></p>
+        <h1>{t.not_found_title}</h1>
+        <p>{t.not_found_body}</p>
+        <p><a href=Route::Playbook.href()>{t.not_found_home}</a></p>
     }
 }

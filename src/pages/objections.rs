@@ -12,7 +12,7 @@ use leptos::prelude::*;
 pub fn ObjectionsPage(#[prop(optional)] only: Option<crate::domain::Id>) -> impl IntoView {
     let state = use_app_state();
     let locale = move || state.locale();
-    let t = move || texts(locale());
+    let t = texts(locale());
     let query = RwSignal::new(String::new());
     let category = RwSignal::new(None::<Category>);
     let industry = RwSignal::new(Industry::Generic);
@@ -40,39 +40,39 @@ pub fn ObjectionsPage(#[prop(optional)] only: Option<crate::domain::Id>) -> impl
         industry.set(Industry::from_code(&v).unwrap_or_default());
     };
     view! {
-        <p class="breadcrumb"><a href=Route::Playbook.href()>{move || t().back_to_playbook}</a></p>
-        <h1>{move || t().objections_title}</h1>
-        <p class="intro">{move || t().objections_intro}</p>
+        <p class="breadcrumb"><a href=Route::Playbook.href()>{t.back_to_playbook}</a></p>
+        <h1>{t.objections_title}</h1>
+        <p class="intro">{t.objections_intro}</p>
         <Show when=move || single>
-            <p><a href=Route::Objections.href()>{move || t().show_all_objections}</a></p>
+            <p><a href=Route::Objections.href()>{t.show_all_objections}</a></p>
         </Show>
         <div class="filters" role="search" hidden=single>
             <label class="field">
-                <span class="field-label">{move || t().objections_search}</span>
+                <span class="field-label">{t.objections_search}</span>
                 <input type="search" prop:value=move || query.get() on:input=move |ev| query.set(event_target_value(&ev))/>
             </label>
             <label class="field">
-                <span class="field-label">{move || t().category}</span>
+                <span class="field-label">{t.category}</span>
                 <select on:change=on_category>
-                    <option value="">{move || t().all_categories}</option>
+                    <option value="">{t.all_categories}</option>
                     {Category::ALL[..6].iter().map(|c| {
                         let c = *c;
-                        view! { <option value=c.code()>{move || category_name(t(), c)}</option> }
+                        view! { <option value=c.code()>{move || category_name(t, c)}</option> }
                     }).collect_view()}
                 </select>
             </label>
             <label class="field">
-                <span class="field-label">{move || t().industry}</span>
+                <span class="field-label">{t.industry}</span>
                 <select on:change=on_industry prop:value=move || industry.get().code()>
                     {Industry::ALL.into_iter().rev().map(|i| {
-                        view! { <option value=i.code()>{move || industry_name(t(), i)}</option> }
+                        view! { <option value=i.code()>{move || industry_name(t, i)}</option> }
                     }).collect_view()}
                 </select>
             </label>
         </div>
-        <p class="count" role="status">{move || fill(t().objections_count, &[("n", &results.with(Vec::len).to_string())])}</p>
+        <p class="count" role="status">{move || fill(t.objections_count, &[("n", &results.with(Vec::len).to_string())])}</p>
         <Show when=move || results.with(Vec::is_empty)>
-            <p class="empty-state">{move || t().objections_none}</p>
+            <p class="empty-state">{t.objections_none}</p>
         </Show>
         <div class="objection-list">
             <For each=move || results.get() key=|o| o.id.clone() let(o)>
@@ -87,7 +87,7 @@ pub fn ObjectionsPage(#[prop(optional)] only: Option<crate::domain::Id>) -> impl
 fn ObjectionCard(objection: crate::domain::objection::Objection) -> impl IntoView {
     let state = use_app_state();
     let locale = move || state.locale();
-    let t = move || texts(locale());
+    let t = texts(locale());
     let o = objection;
     let (text, insight, follow_up, category) = (
         o.objection.clone(),
@@ -99,17 +99,17 @@ fn ObjectionCard(objection: crate::domain::objection::Objection) -> impl IntoVie
     let has_follow_up = !follow_up.is_empty();
     view! {
         <article class="objection">
-            <p class="tag">{move || category_name(t(), category)}</p>
+            <p class="tag">{move || category_name(t, category)}</p>
             <h2>"“"{move || text.get(locale()).to_owned()}"”"</h2>
             <Show when=move || has_insight>
-                <p><strong>{move || t().objection_insight}": "</strong>{let i = insight.clone(); move || i.get(locale()).to_owned()}</p>
+                <p><strong>{t.objection_insight}": "</strong>{let i = insight.clone(); move || i.get(locale()).to_owned()}</p>
             </Show>
-            <h3>{move || t().objection_responses}</h3>
+            <h3>{t.objection_responses}</h3>
             <ol>
                 {o.responses.iter().cloned().map(|r| view! { <li>{move || r.get(locale()).to_owned()}</li> }).collect_view()}
             </ol>
             <Show when=move || has_follow_up>
-                <p class="follow-up"><strong>{move || t().objection_follow_up}": "</strong>{let f = follow_up.clone(); move || f.get(locale()).to_owned()}</p>
+                <p class="follow-up"><strong>{t.objection_follow_up}": "</strong>{let f = follow_up.clone(); move || f.get(locale()).to_owned()}</p>
             </Show>
         </article>
     }

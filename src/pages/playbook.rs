@@ -12,13 +12,13 @@ use leptos::prelude::*;
 pub fn PlaybookPage() -> impl IntoView {
     let state = use_app_state();
     let locale = move || state.locale();
-    let t = move || texts(locale());
+    let t = texts(locale());
     let has_stages = move || state.playbook.with(|p| !p.stages.is_empty());
     view! {
-        <h1>{move || t().nav_playbook}</h1>
-        <p class="intro">{move || t().playbook_intro}</p>
-        <Show when=has_stages fallback=move || view! { <EmptyState message=Signal::derive(move || t().playbook_empty)/> }>
-            <ol class="stage-path" aria-label=move || t().stage_path_label>
+        <h1>{t.nav_playbook}</h1>
+        <p class="intro">{t.playbook_intro}</p>
+        <Show when=has_stages fallback=move || view! { <EmptyState message=Signal::derive(move || t.playbook_empty)/> }>
+            <ol class="stage-path" aria-label=t.stage_path_label>
                 {move || state.playbook.with(|p| {
                     p.stages
                         .iter()
@@ -27,7 +27,7 @@ pub fn PlaybookPage() -> impl IntoView {
                             let (kind, name, goal) = (stage.kind, stage.name.clone(), stage.goal.clone());
                             let title = move || {
                                 let n = name.get(locale());
-                                if n.is_empty() { stage_name(t(), kind).to_owned() } else { n.to_owned() }
+                                if n.is_empty() { stage_name(t, kind).to_owned() } else { n.to_owned() }
                             };
                             view! {
                                 <li>
@@ -41,8 +41,8 @@ pub fn PlaybookPage() -> impl IntoView {
             </ol>
         </Show>
         <ul class="playbook-links">
-            <li><a href=Route::Checklists.href()>{move || t().checklists_title}</a></li>
-            <li><a href=Route::Objections.href()>{move || t().objections_title}</a></li>
+            <li><a href=Route::Checklists.href()>{t.checklists_title}</a></li>
+            <li><a href=Route::Objections.href()>{t.objections_title}</a></li>
         </ul>
     }
 }

@@ -21,23 +21,23 @@ enum Mode {
 pub fn ScriptPage(id: Id) -> impl IntoView {
     let state = use_app_state();
     let locale = move || state.locale();
-    let t = move || texts(locale());
+    let t = texts(locale());
     let script = Memo::new(move |_| state.playbook.with(|p| p.script(&id).cloned()));
     let mode = RwSignal::new(Mode::Read);
     let industry = RwSignal::new(Industry::Generic);
     let mode_button = move |m: Mode, label: fn(&Texts) -> &'static str| {
         view! {
             <button type="button" aria-pressed=move || (mode.get() == m).to_string() on:click=move |_| mode.set(m)>
-                {move || label(t())}
+                {move || label(t)}
             </button>
         }
     };
     view! {
-        <p class="breadcrumb"><a href=Route::Playbook.href()>{move || t().back_to_playbook}</a></p>
+        <p class="breadcrumb"><a href=Route::Playbook.href()>{t.back_to_playbook}</a></p>
         {move || match script.get() {
             None => view! {
-                <h1>{move || t().not_found_title}</h1>
-                <p>{move || t().script_missing}</p>
+                <h1>{t.not_found_title}</h1>
+                <p>{t.script_missing}</p>
             }.into_any(),
             Some(script) => {
                 let (title, summary) = (script.title.clone(), script.summary.clone());
@@ -46,23 +46,23 @@ pub fn ScriptPage(id: Id) -> impl IntoView {
                     <h1>{move || title.get(locale()).to_owned()}</h1>
                     <p class="intro">{move || summary.get(locale()).to_owned()}</p>
                     <div class="script-controls">
-                        <div role="group" aria-label=move || t().script_mode class="segmented">
+                        <div role="group" aria-label=t.script_mode class="segmented">
                             {mode_button(Mode::Read, |t| t.script_read)}
                             {mode_button(Mode::Practice, |t| t.script_practice)}
                         </div>
                         <label class="field">
-                            <span class="field-label">{move || t().industry}</span>
+                            <span class="field-label">{t.industry}</span>
                             <select on:change=move |ev| {
                                 let v = event_target_value(&ev);
                                 industry.set(Industry::from_code(&v).unwrap_or_default());
                             }>
                                 {Industry::ALL.into_iter().rev().map(|i| view! {
-                                    <option value=i.code() selected=move || industry.get() == i>{move || industry_name(t(), i)}</option>
+                                    <option value=i.code() selected=move || industry.get() == i>{move || industry_name(t, i)}</option>
                                 }).collect_view()}
                             </select>
                         </label>
                     </div>
-                    <p class="hint">{move || t().script_industry_hint}</p>
+                    <p class="hint">{t.script_industry_hint}</p>
                     {move || {
                         let s = script.get_value();
                         match mode.get() {
@@ -100,7 +100,7 @@ fn kind_class(kind: &StepKind) -> &'static str {
 fn Outline(script: Script, industry: Industry) -> impl IntoView {
     let state = use_app_state();
     let locale = move || state.locale();
-    let t = move || texts(locale());
+    let t = texts(locale());
     // The step each depth was last at, to name the branch an indented entry comes from.
     let mut at_depth: Vec<Id> = Vec::new();
     let rows = script
@@ -131,16 +131,16 @@ fn Outline(script: Script, industry: Industry) -> impl IntoView {
                 view! {
                     <li style=indent class=kind_class(&step.kind)>
                         {branch.map(|label| view! {
-                            <p class="via">{move || fill(t().if_customer_says, &[("label", label.get(locale()))])}</p>
+                            <p class="via">{move || fill(t.if_customer_says, &[("label", label.get(locale()))])}</p>
                         })}
                         {if entry.revisit {
-                            view! { <p class="revisit">{move || fill(t().back_to_step, &[("text", text.text_for(industry, locale()))])}</p> }.into_any()
+                            view! { <p class="revisit">{move || fill(t.back_to_step, &[("text", text.text_for(industry, locale()))])}</p> }.into_any()
                         } else {
                             let kind = step.kind.clone();
                             view! {
                                 <p class="step-meta">
-                                    <span class="tag">{move || section_name(t(), section)}</span>
-                                    <span class="kind">{move || kind_label(t(), &kind)}</span>
+                                    <span class="tag">{move || section_name(t, section)}</span>
+                                    <span class="kind">{move || kind_label(t, &kind)}</span>
                                 </p>
                                 <p class="step-text">{move || text.text_for(industry, locale()).to_owned()}</p>
                             }.into_any()
@@ -157,7 +157,7 @@ fn Outline(script: Script, industry: Industry) -> impl IntoView {
 fn Practice(script: Script, industry: Industry) -> impl IntoView {
     let state = use_app_state();
     let locale = move || state.locale();
-    let t = move || texts(locale());
+    let t = texts(locale());
     let script = StoredValue::new(script);
     let walk = RwSignal::new(script.with_value(|s| Walk::start(s, industry)));
     let blocked = RwSignal::new(false);
@@ -247,8 +247,8 @@ fn Practice(script: Script, industry: Industry) -> impl IntoView {
             view! {
                 <article class=kind_class(&step.kind) aria-live="polite">
                     <p class="step-meta">
-                        <span class="tag">{move || section_name(t(), section)}</span>
-                        <span class="kind">{move || kind_label(t(), &kind)}</span>
+                        <span class="tag">{move || section_name(t, section)}</span>
+                        <span class="kind">{move || kind_label(t, &kind)}</span>
                     </p>
                     <p class="step-text big">{move || text.text_for(industry, locale()).to_owned()}</p>
                     <Show when=move || verbatim>
@@ -258,12 +258,12 @@ fn Practice(script: Script, industry: Industry) -> impl IntoView {
                                 walk.update(|w| if let Some(w) = w { if on { w.tick() } else { w.untick() } });
                                 blocked.set(false);
                             }/>
-                            {move || t().tick_verbatim}
+                            {t.tick_verbatim}
                         </label>
                     </Show>
                     {step.kind.field().map(|_| view! {
                         <label class="field">
-                            <span class="field-label">{move || t().answer_label}</span>
+                            <span class="field-label">{t.answer_label}</span>
                             <input type="text" autocomplete="off"/>
                         </label>
                     })}
@@ -272,14 +272,14 @@ fn Practice(script: Script, industry: Industry) -> impl IntoView {
         })
     };
     view! {
-        <section class="practice" aria-label=move || t().script_practice>
+        <section class="practice" aria-label=t.script_practice>
             <Show when=move || !finished() fallback=move || view! {
-                <p class="done" role="status">{move || t().practice_done}</p>
-                <button type="button" class="primary" on:click=move |_| restart()>{move || t().restart}</button>
+                <p class="done" role="status">{t.practice_done}</p>
+                <button type="button" class="primary" on:click=move |_| restart()>{t.restart}</button>
             }>
                 {step_view}
                 <Show when=move || blocked.get()>
-                    <p class="field-error" role="alert">{move || t().verbatim_first}</p>
+                    <p class="field-error" role="alert">{t.verbatim_first}</p>
                 </Show>
                 <div class="choices">
                     {move || choices().into_iter().enumerate().map(|(i, choice)| {
@@ -288,7 +288,7 @@ fn Practice(script: Script, industry: Industry) -> impl IntoView {
                                 let label = label.clone();
                                 Signal::derive(move || label.get(locale()).to_owned())
                             }
-                            Choice::Next { .. } => Signal::derive(move || t().next.to_owned()),
+                            Choice::Next { .. } => Signal::derive(move || t.next.to_owned()),
                         };
                         view! {
                             <button type="button" on:click=move |_| choose(i)>
@@ -297,19 +297,19 @@ fn Practice(script: Script, industry: Industry) -> impl IntoView {
                         }
                     }).collect_view()}
                     <Show when=move || step().is_some_and(|s| s.end)>
-                        <button type="button" class="primary" on:click=move |_| finish()>{move || t().finish}</button>
+                        <button type="button" class="primary" on:click=move |_| finish()>{t.finish}</button>
                     </Show>
                 </div>
-                <p class="hint">{move || t().choose_hint}</p>
+                <p class="hint">{t.choose_hint}</p>
                 <div class="practice-nav">
                     <button type="button" on:click=move |_| back() disabled=move || walk.with(|w| w.as_ref().is_none_or(|w| w.breadcrumb().len() < 2))>
-                        {move || t().back}
+                        {t.back}
                     </button>
-                    <button type="button" class="quiet" on:click=move |_| restart()>{move || t().restart}</button>
+                    <button type="button" class="quiet" on:click=move |_| restart()>{t.restart}</button>
                 </div>
             </Show>
             <details class="path">
-                <summary>{move || t().path_so_far}</summary>
+                <summary>{t.path_so_far}</summary>
                 <ol>
                     {move || walk.with(|w| w.as_ref().map(|w| w.breadcrumb().to_vec()).unwrap_or_default()).into_iter().filter_map(|id| {
                         let step = script.with_value(|s| s.step(&id).cloned())?;

@@ -12,12 +12,12 @@ use leptos::task::spawn_local;
 #[component]
 pub fn SettingsPage() -> impl IntoView {
     let state = use_app_state();
-    let t = move || texts(state.locale());
+    let t = texts(state.locale());
     view! {
-        <h1>{move || t().nav_settings}</h1>
+        <h1>{t.nav_settings}</h1>
         <section aria-labelledby="settings-language">
-            <h2 id="settings-language">{move || t().settings_language_title}</h2>
-            <p>{move || t().settings_language_hint}</p>
+            <h2 id="settings-language">{t.settings_language_title}</h2>
+            <p>{t.settings_language_hint}</p>
         </section>
         <DataSection/>
     }
@@ -28,7 +28,7 @@ pub fn SettingsPage() -> impl IntoView {
 fn DataSection() -> impl IntoView {
     let state = use_app_state();
     let locale = move || state.locale();
-    let t = move || texts(locale());
+    let t = texts(locale());
     // Recomputed when records change while the page is open.
     let usage = Memo::new(move |_| {
         state.deals.track();
@@ -38,7 +38,7 @@ fn DataSection() -> impl IntoView {
     let usage_text = move || {
         usage.get().map(|u| {
             fill(
-                t().storage_used,
+                t.storage_used,
                 &[
                     ("used", &format::bytes(locale(), u.total)),
                     ("quota", &format::bytes(locale(), QUOTA_BYTES)),
@@ -52,7 +52,7 @@ fn DataSection() -> impl IntoView {
     };
     let records_text = move || {
         fill(
-            t().storage_records,
+            t.storage_records,
             &[(
                 "deals",
                 &format::integer(locale(), state.deals.with(|m| m.len()) as i64),
@@ -121,7 +121,7 @@ fn DataSection() -> impl IntoView {
                 plan.set(None);
                 clear_file();
                 state.toast.set(Some(crate::state::Toast {
-                    message: t().import_done.into(),
+                    message: t.import_done.into(),
                     undo: None,
                 }));
             }
@@ -136,18 +136,18 @@ fn DataSection() -> impl IntoView {
         plan.get().map(|p| {
             let sum = |m: &std::collections::BTreeMap<_, usize>| m.values().sum::<usize>().to_string();
             let summary = if p.is_empty() {
-                t().import_nothing.to_owned()
+                t.import_nothing.to_owned()
             } else {
-                fill(t().import_preview, &[("added", &sum(&p.added)), ("updated", &sum(&p.updated)), ("unchanged", &p.unchanged.to_string())])
+                fill(t.import_preview, &[("added", &sum(&p.added)), ("updated", &sum(&p.updated)), ("unchanged", &p.unchanged.to_string())])
             };
-            let skipped = (p.skipped > 0).then(|| fill(t().import_skipped, &[("n", &p.skipped.to_string())]));
+            let skipped = (p.skipped > 0).then(|| fill(t.import_skipped, &[("n", &p.skipped.to_string())]));
             let empty = p.is_empty();
             view! {
-                <div class="import-preview" role="region" aria-label=move || t().import_backup data-testid="import-preview">
+                <div class="import-preview" role="region" aria-label=t.import_backup data-testid="import-preview">
                     <p>{summary}</p>
                     {skipped.map(|s| view! { <p>{s}</p> })}
-                    <button type="button" class="primary" disabled=empty on:click=apply>{move || t().import_confirm}</button>
-                    <button type="button" on:click=cancel_import>{move || t().cancel}</button>
+                    <button type="button" class="primary" disabled=empty on:click=apply>{t.import_confirm}</button>
+                    <button type="button" on:click=cancel_import>{t.cancel}</button>
                 </div>
             }
         })
@@ -155,7 +155,7 @@ fn DataSection() -> impl IntoView {
     let import_error_text = move || {
         import_error.get().map(|e| {
             fill(
-                t().import_failed,
+                t.import_failed,
                 &[("reason", &describe_import_error(locale(), &e))],
             )
         })
@@ -165,7 +165,7 @@ fn DataSection() -> impl IntoView {
     let reset_error = RwSignal::new(None::<String>);
     let reset = move |_| {
         confirming_reset.set(false);
-        match state.reset(t().reset_done.into()) {
+        match state.reset(t.reset_done.into()) {
             Ok(()) => reset_error.set(None),
             Err(e) => reset_error.set(Some(describe_storage_error(locale(), &e))),
         }
@@ -173,42 +173,42 @@ fn DataSection() -> impl IntoView {
 
     view! {
         <section aria-labelledby="settings-data">
-            <h2 id="settings-data">{move || t().settings_data_title}</h2>
-            <p>{move || t().settings_data_hint}</p>
+            <h2 id="settings-data">{t.settings_data_title}</h2>
+            <p>{t.settings_data_hint}</p>
             <p data-testid="storage-used">{usage_text}</p>
             <p>{records_text}</p>
             <Show when=move || { in_quarantine() > 0 }>
-                <p>{move || fill(t().storage_quarantined, &[("n", &in_quarantine().to_string())])}</p>
+                <p>{move || fill(t.storage_quarantined, &[("n", &in_quarantine().to_string())])}</p>
             </Show>
             <p>
-                <button type="button" on:click=export>{move || t().export_all}</button>
+                <button type="button" on:click=export>{t.export_all}</button>
             </p>
             <p class="field-error" role="alert">{move || export_error.get()}</p>
 
-            <h3>{move || t().import_backup}</h3>
+            <h3>{t.import_backup}</h3>
             <label class="field">
-                <span class="field-label">{move || t().import_choose_file}</span>
+                <span class="field-label">{t.import_choose_file}</span>
                 <input type="file" accept=".json,application/json" node_ref=file_input on:change=on_file
                     disabled=move || state.read_only().is_some()/>
             </label>
             <p class="field-error" role="alert" data-testid="import-error">{import_error_text}</p>
             {preview}
 
-            <h3>{move || t().reset_all}</h3>
+            <h3>{t.reset_all}</h3>
             <Show
                 when=move || confirming_reset.get()
                 fallback=move || view! {
                     <button type="button" class="danger" disabled=move || state.read_only().is_some()
                         on:click=move |_| confirming_reset.set(true)>
-                        {move || t().reset_all}
+                        {t.reset_all}
                     </button>
                 }
             >
                 <div role="alertdialog" aria-labelledby="reset-warning" class="confirm">
-                    <p id="reset-warning">{move || t().reset_warning}</p>
-                    <button type="button" on:click=export>{move || t().export_all}</button>
-                    <button type="button" class="danger" on:click=reset>{move || t().reset_confirm}</button>
-                    <button type="button" on:click=move |_| confirming_reset.set(false)>{move || t().cancel}</button>
+                    <p id="reset-warning">{t.reset_warning}</p>
+                    <button type="button" on:click=export>{t.export_all}</button>
+                    <button type="button" class="danger" on:click=reset>{t.reset_confirm}</button>
+                    <button type="button" on:click=move |_| confirming_reset.set(false)>{t.cancel}</button>
                 </div>
             </Show>
             <p class="field-error" role="alert">{move || reset_error.get()}</p>

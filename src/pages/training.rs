@@ -9,10 +9,10 @@ use leptos::prelude::*;
 #[component]
 pub fn TrainingPage() -> impl IntoView {
     let state = use_app_state();
-    let t = move || texts(state.locale());
+    let t = texts(state.locale());
     view! {
-        <h1>{move || t().nav_training}</h1>
-        <p class="intro">{move || t().training_intro}</p>
-        <EmptyState message=Signal::derive(move || t().training_empty)/>
+        <h1>{t.nav_training}</h1>
+        <p class="intro">{t.training_intro}</p>
+        <EmptyState message=Signal::derive(move || t.training_empty)/>
     }
 }

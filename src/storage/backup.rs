@@ -25,6 +25,7 @@ pub const MAX_IMPORT_BYTES: usize = 8 * 1024 * 1024;
 pub struct Backup {
     pub format: String,
     pub schema: u32,
+    #[serde(with = "crate::domain::time::rfc3339")]
     pub exported_at: Timestamp,
     /// Records by storage key, each as its stored envelope.
     #[serde(default)]
