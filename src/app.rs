@@ -1,11 +1,13 @@
 //! The app shell: header and navigation, storage banners, the page for the current route.
 
+use crate::authoring::{AuthorPage, EditPage};
 use crate::components::{AppHeader, ContentGate, StorageBanners, ToastArea};
 use crate::dom;
 use crate::i18n::texts;
 use crate::pages::{
     ChecklistPage, ChecklistsPage, DashboardPage, DealPage, DealsPage, NotFoundPage,
-    ObjectionsPage, PlaybookPage, ScriptPage, SettingsPage, StagePage, TrainingPage,
+    ObjectionsPage, PlaybookPage, ScriptPage, SettingsPage, StagePage, TemplatePage, TemplatesPage,
+    TrainingPage,
 };
 use crate::routes::Route;
 use crate::state::AppState;
@@ -51,6 +53,17 @@ pub fn App() -> impl IntoView {
                 .with(|p| p.checklist(&id).map(|c| c.title.get(locale).to_owned()))
                 .unwrap_or_else(|| t.not_found_title.to_owned()),
             Route::Objections | Route::Objection(_) => t.objections_title.to_owned(),
+            Route::Templates => t.templates_title.to_owned(),
+            Route::Template(id) => state
+                .playbook
+                .with(|p| {
+                    p.templates
+                        .iter()
+                        .find(|x| x.id == id)
+                        .map(|x| x.title.get(locale).to_owned())
+                })
+                .unwrap_or_else(|| t.not_found_title.to_owned()),
+            Route::Author | Route::Edit(..) => t.author_title.to_owned(),
             Route::Deals => t.nav_deals.to_owned(),
             Route::Deal(id) => state
                 .deals
@@ -79,6 +92,15 @@ pub fn App() -> impl IntoView {
         Route::Objections => view! { <ContentGate><ObjectionsPage/></ContentGate> }.into_any(),
         Route::Objection(id) => {
             view! { <ContentGate><ObjectionsPage only=id.clone()/></ContentGate> }.into_any()
+        }
+        Route::Templates => view! { <ContentGate><TemplatesPage/></ContentGate> }.into_any(),
+        Route::Template(id) => {
+            view! { <ContentGate><TemplatePage id=id.clone()/></ContentGate> }.into_any()
+        }
+        Route::Author => view! { <ContentGate><AuthorPage/></ContentGate> }.into_any(),
+        Route::Edit(part, key) => {
+            view! { <ContentGate><EditPage part=part.clone() key=key.clone()/></ContentGate> }
+                .into_any()
         }
         Route::Deals => view! { <DealsPage/> }.into_any(),
         Route::Deal(id) => view! { <DealPage id/> }.into_any(),

@@ -18,6 +18,12 @@ pub enum Route {
     Objections,
     /// The objection finder showing one objection.
     Objection(Id),
+    Templates,
+    Template(Id),
+    /// Authoring: the playbook's contents with edit, duplicate, reorder and delete; packs.
+    Author,
+    /// Editing one entity: its part code (`scripts`, …) and key.
+    Edit(String, String),
     Deals,
     Deal(Id),
     Training,
@@ -41,6 +47,25 @@ impl Route {
             ("" | "playbook", None, _) => Route::Playbook,
             ("playbook", Some("objections"), None) => Route::Objections,
             ("playbook", Some("checklists"), None) => Route::Checklists,
+            ("playbook", Some("templates"), None) => Route::Templates,
+            ("templates", Some(id), None) => match Id::parse(id) {
+                Ok(id) => Route::Template(id),
+                Err(_) => Route::NotFound(path.to_owned()),
+            },
+            ("author", None, _) => Route::Author,
+            ("author", Some(part), Some(key))
+                if crate::domain::overlay::Part::from_code(part).is_some()
+                    && !key.is_empty()
+                    && key.len() <= 64
+                    && key
+                        .chars()
+                        .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') =>
+            {
+                match parts.next() {
+                    None => Route::Edit(part.to_owned(), key.to_owned()),
+                    Some(_) => Route::NotFound(path.to_owned()),
+                }
+            }
             ("checklists", Some(id), None) => match Id::parse(id) {
                 Ok(id) => Route::Checklist(id),
                 Err(_) => Route::NotFound(path.to_owned()),
@@ -79,6 +104,10 @@ impl Route {
             Route::Checklist(id) => format!("#/checklists/{id}"),
             Route::Objections => "#/playbook/objections".into(),
             Route::Objection(id) => format!("#/objections/{id}"),
+            Route::Templates => "#/playbook/templates".into(),
+            Route::Template(id) => format!("#/templates/{id}"),
+            Route::Author => "#/author".into(),
+            Route::Edit(part, key) => format!("#/author/{part}/{key}"),
             Route::Deals => "#/deals".into(),
             Route::Deal(id) => format!("#/deals/{id}"),
             Route::Training => "#/training".into(),
@@ -97,7 +126,11 @@ impl Route {
             | Route::Checklists
             | Route::Checklist(_)
             | Route::Objections
-            | Route::Objection(_) => Some(Route::Playbook),
+            | Route::Objection(_)
+            | Route::Templates
+            | Route::Template(_)
+            | Route::Author
+            | Route::Edit(..) => Some(Route::Playbook),
             Route::NotFound(_) => None,
             other => Some(other.clone()),
         }
@@ -113,6 +146,11 @@ mod tests {
         let id = Id::parse("mb3k-00ab12cd").unwrap();
         for r in [
             Route::Playbook,
+            Route::Templates,
+            Route::Template(id.clone()),
+            Route::Author,
+            Route::Edit("scripts".into(), "script-first-contact".into()),
+            Route::Edit("fields".into(), "budget_range".into()),
             Route::Deals,
             Route::Deal(id),
             Route::Training,
@@ -140,6 +178,18 @@ mod tests {
             Route::NotFound(_)
         ));
         assert!(matches!(Route::parse("#/deals/a/b"), Route::NotFound(_)));
+        assert!(matches!(
+            Route::parse("#/author/nope/x"),
+            Route::NotFound(_)
+        ));
+        assert!(matches!(
+            Route::parse("#/author/scripts/a b"),
+            Route::NotFound(_)
+        ));
+        assert!(matches!(
+            Route::parse("#/author/scripts/x/y"),
+            Route::NotFound(_)
+        ));
     }
 
     #[test]

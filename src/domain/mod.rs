@@ -3,12 +3,15 @@
 //! Nothing in here touches the browser, storage or the clock: the current time is always a
 //! parameter, so every rule is tested with plain `cargo test`.
 
+pub mod audit;
 pub mod checklist;
 pub mod deal;
 pub mod field;
 pub mod id;
 pub mod lint;
 pub mod objection;
+pub mod overlay;
+pub mod pack;
 pub mod playbook;
 pub mod proposal;
 pub mod script;

@@ -4,6 +4,7 @@
 //! a missing translation is a compile error rather than a blank on screen. Strings with
 //! `{name}` placeholders are filled with [`fill`].
 
+pub mod audit;
 mod errors;
 pub mod format;
 
@@ -185,6 +186,8 @@ texts! {
     kind_script: "Script", "话术";
     kind_checklist: "Checklist", "清单";
     checklists_title: "Discovery checklists", "需求调研清单";
+    templates_title: "Proposal templates", "方案模板";
+    author_title: "Edit the playbook", "编辑销售手册";
     checklists_intro: "Well-known discovery frameworks, each question tied to a named field, so an answer given in a call also counts here. The team standard for needs-research completeness is 85% of required items.",
         "常用的需求调研框架。每个问题都对应一个字段，通话中回答过的问题在清单中同样计入。团队标准：必填项的需求调研完整率不低于 85%。";
     checklist_missing: "This checklist is not in the playbook. It may have been removed.", "手册中没有这份清单，可能已被删除。";

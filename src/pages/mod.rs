@@ -10,6 +10,7 @@ mod playbook;
 mod script;
 mod settings;
 mod stage;
+mod templates;
 mod training;
 
 pub use checklists::{ChecklistPage, ChecklistsPage};
@@ -22,4 +23,5 @@ pub use playbook::PlaybookPage;
 pub use script::ScriptPage;
 pub use settings::SettingsPage;
 pub use stage::StagePage;
+pub use templates::{TemplatePage, TemplatesPage};
 pub use training::TrainingPage;
