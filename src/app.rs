@@ -1,6 +1,5 @@
 //! The app shell: header and navigation, storage banners, the page for the current route.
 
-use crate::authoring::{AuthorPage, EditPage};
 use crate::components::{AppHeader, ContentGate, StorageBanners, ToastArea};
 use crate::dom;
 use crate::i18n::texts;
@@ -63,7 +62,7 @@ pub fn App() -> impl IntoView {
                         .map(|x| x.title.get(locale).to_owned())
                 })
                 .unwrap_or_else(|| t.not_found_title.to_owned()),
-            Route::Author | Route::Edit(..) => t.author_title.to_owned(),
+            Route::Author | Route::Edit(..) => t.not_found_title.to_owned(),
             Route::Deals => t.nav_deals.to_owned(),
             Route::Deal(id) => state
                 .deals
@@ -97,11 +96,8 @@ pub fn App() -> impl IntoView {
         Route::Template(id) => {
             view! { <ContentGate><TemplatePage id=id.clone()/></ContentGate> }.into_any()
         }
-        Route::Author => view! { <ContentGate><AuthorPage/></ContentGate> }.into_any(),
-        Route::Edit(part, key) => {
-            view! { <ContentGate><EditPage part=part.clone() key=key.clone()/></ContentGate> }
-                .into_any()
-        }
+        // Authoring lands with its size plan (see the playbook issue).
+        Route::Author | Route::Edit(..) => view! { <NotFoundPage/> }.into_any(),
         Route::Deals => view! { <DealsPage/> }.into_any(),
         Route::Deal(id) => view! { <DealPage id/> }.into_any(),
         Route::Training => view! { <TrainingPage/> }.into_any(),

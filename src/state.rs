@@ -325,11 +325,14 @@ impl AppState {
         let now = now();
         let mut backup = self.store().export(now)?;
         for key in self.unsaved.get_untracked() {
+            // Through text, not serde_json::to_value: the Serialize code for text is in the
+            // wasm already; a Value serializer would compile a second copy of it.
+            fn json<T: serde::Serialize>(v: &T) -> Option<serde_json::Value> {
+                serde_json::from_str(&serde_json::to_string(v).ok()?).ok()
+            }
             let value = match &key {
-                Key::Settings => serde_json::to_value(self.settings.get_untracked()).ok(),
-                Key::Deal(id) => self
-                    .deals
-                    .with_untracked(|m| m.get(id).and_then(|d| serde_json::to_value(d).ok())),
+                Key::Settings => json(&self.settings.get_untracked()),
+                Key::Deal(id) => self.deals.with_untracked(|m| m.get(id).and_then(json)),
                 _ => None,
             };
             let envelope = value.map(|data| serde_json::json!({ "schema": crate::storage::CURRENT_SCHEMA, "data": data }));

@@ -9,7 +9,7 @@ use leptos::prelude::*;
 /// the final text. Outside changes to `value` show immediately unless a draft is open.
 #[component]
 pub fn TextField(
-    #[prop(into)] label: Signal<&'static str>,
+    label: &'static str,
     #[prop(into)] value: Signal<String>,
     #[prop(into)] on_commit: Callback<String>,
     #[prop(optional)] multiline: bool,
@@ -47,10 +47,9 @@ pub fn TextField(
 /// A labelled select over a stored value; each choice saves at once.
 #[component]
 pub fn SelectField(
-    #[prop(into)] label: Signal<&'static str>,
+    label: &'static str,
     /// `(value, label)` pairs.
-    #[prop(into)]
-    options: Signal<Vec<(&'static str, &'static str)>>,
+    options: Vec<(&'static str, &'static str)>,
     #[prop(into)] value: Signal<&'static str>,
     #[prop(into)] on_commit: Callback<String>,
     #[prop(optional)] disabled: Signal<bool>,
@@ -63,14 +62,10 @@ pub fn SelectField(
                 on:change=move |ev| on_commit.run(event_target_value(&ev))
                 disabled=disabled
             >
-                {move || {
-                    let current = value.get();
-                    options
-                        .get()
-                        .into_iter()
-                        .map(|(v, l)| view! { <option value=v selected=v == current>{l}</option> })
-                        .collect_view()
-                }}
+                {options
+                    .into_iter()
+                    .map(|(v, l)| view! { <option value=v selected=move || v == value.get()>{l}</option> })
+                    .collect_view()}
             </select>
         </label>
     }

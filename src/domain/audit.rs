@@ -237,7 +237,7 @@ impl Findings {
 
     fn sorted(mut self) -> Vec<Finding> {
         // Stable: findings at one place keep the order their check reported them in.
-        self.0.sort_by_key(|(key, _)| *key);
+        super::sort_small_by(&mut self.0, |a, b| a.0.cmp(&b.0));
         self.0.into_iter().map(|(_, f)| f).collect()
     }
 }

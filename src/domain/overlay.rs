@@ -423,7 +423,8 @@ fn arrange<T>(items: &mut [T], key: impl Fn(&T) -> &str, order: Option<&Vec<Stri
     for (i, k) in order.iter().enumerate() {
         rank.entry(k.as_str()).or_insert(i);
     }
-    items.sort_by_key(|item| rank.get(key(item)).copied().unwrap_or(usize::MAX));
+    let rank_of = |item: &T| rank.get(key(item)).copied().unwrap_or(usize::MAX);
+    super::sort_small_by(items, |a, b| rank_of(a).cmp(&rank_of(b)));
 }
 
 /// The playbook a team uses: `base` with the overlay's entities in place of the default ones,

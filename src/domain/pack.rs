@@ -90,8 +90,13 @@ pub fn export(
 /// The pack as a file: pretty-printed, with fields in a fixed order, so exporting the same
 /// playbook twice gives the same text.
 pub fn to_json(pack: &Pack) -> String {
-    // Serializing these types cannot fail: every map key is a string.
-    serde_json::to_string_pretty(pack).unwrap_or_default()
+    // Serializing these types cannot fail: every map key is a string. Pretty-printed through
+    // a Value: `to_string_pretty(pack)` would compile a second copy of every entity's
+    // Serialize code (one per formatter) into the wasm.
+    let compact = serde_json::to_string(pack).unwrap_or_default();
+    serde_json::from_str::<serde_json::Value>(&compact)
+        .and_then(|v| serde_json::to_string_pretty(&v))
+        .unwrap_or(compact)
 }
 
 /// Reads and checks a pack file. The checks run in order: size, JSON syntax, the format

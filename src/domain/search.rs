@@ -92,7 +92,9 @@ pub fn search(playbook: &Playbook, query: &str, locale: Locale, limit: usize) ->
             locale,
         ));
     }
-    hits.sort_by(|a, b| b.score.cmp(&a.score).then(a.kind.cmp(&b.kind)));
+    super::sort_small_by(&mut hits, |a, b| {
+        b.score.cmp(&a.score).then(a.kind.cmp(&b.kind))
+    });
     hits.truncate(limit);
     hits
 }

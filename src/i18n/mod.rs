@@ -5,6 +5,7 @@
 //! `{name}` placeholders are filled with [`fill`].
 
 pub mod audit;
+pub mod browse;
 mod errors;
 pub mod format;
 

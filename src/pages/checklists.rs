@@ -31,25 +31,30 @@ fn counts(t: &Texts, c: &Checklist) -> String {
 #[component]
 pub fn ChecklistsPage() -> impl IntoView {
     let state = use_app_state();
-    let locale = move || state.locale();
-    let t = texts(locale());
+    let locale = state.locale();
+    let t = texts(locale);
+    // Static within a render: the page is drawn again when the playbook or language changes.
+    let list = move || {
+        state.playbook.with(|p| {
+            p.checklists
+                .iter()
+                .map(|c| {
+                    view! {
+                        <li>
+                            <a href=Route::Checklist(c.id.clone()).href()>{c.title.get(locale).to_owned()}</a>
+                            <p>{c.description.get(locale).to_owned()}</p>
+                            <p class="hint">{counts(t, c)}</p>
+                        </li>
+                    }
+                })
+                .collect_view()
+        })
+    };
     view! {
         <p class="breadcrumb"><a href=Route::Playbook.href()>{t.back_to_playbook}</a></p>
         <h1>{t.checklists_title}</h1>
         <p class="intro">{t.checklists_intro}</p>
-        <ul class="card-list">
-            {move || state.playbook.with(|p| p.checklists.iter().map(|c| {
-                let (href, title, description) = (Route::Checklist(c.id.clone()).href(), c.title.clone(), c.description.clone());
-                let c = c.clone();
-                view! {
-                    <li>
-                        <a href=href>{move || title.get(locale()).to_owned()}</a>
-                        <p>{move || description.get(locale()).to_owned()}</p>
-                        <p class="hint">{move || counts(t, &c)}</p>
-                    </li>
-                }
-            }).collect_view())}
-        </ul>
+        <ul class="card-list">{list}</ul>
     }
 }
 
@@ -57,48 +62,51 @@ pub fn ChecklistsPage() -> impl IntoView {
 #[component]
 pub fn ChecklistPage(id: Id) -> impl IntoView {
     let state = use_app_state();
-    let locale = move || state.locale();
-    let t = texts(locale());
-    let checklist = Memo::new(move |_| state.playbook.with(|p| p.checklist(&id).cloned()));
-    view! {
-        <p class="breadcrumb"><a href=Route::Checklists.href()>{t.checklists_title}</a></p>
-        {move || match checklist.get() {
+    let locale = state.locale();
+    let t = texts(locale);
+    let page = move || {
+        state.playbook.with(|p| match p.checklist(&id) {
             None => view! {
                 <h1>{t.not_found_title}</h1>
                 <p>{t.checklist_missing}</p>
-            }.into_any(),
+            }
+            .into_any(),
             Some(c) => {
-                let (title, description, framework) = (c.title.clone(), c.description.clone(), c.framework);
-                let groups: Vec<(String, Vec<_>)> = c
+                let groups = c
                     .groups()
                     .into_iter()
-                    .map(|g| (g.to_owned(), c.items_in(g).cloned().collect()))
-                    .collect();
-                let summary = c.clone();
-                view! {
-                    <h1>{move || title.get(locale()).to_owned()}</h1>
-                    <p class="intro">{move || description.get(locale()).to_owned()}</p>
-                    <p class="rule"><strong>{move || counts(t, &summary)}</strong>" · "{move || rule(t, framework)}</p>
-                    {groups.into_iter().map(|(_, items)| view! {
-                        <ol class="checklist">
-                            {items.into_iter().map(|item| {
-                                let (question, hint, field, required) = (item.question.clone(), item.hint.clone(), item.field.clone(), item.required);
-                                let label = move || state.playbook.with(|p| p.field_label(&field, locale()));
+                    .map(|g| {
+                        let items = c
+                            .items_in(g)
+                            .map(|item| {
+                                let label = p.field_label(&item.field, locale);
                                 view! {
                                     <li>
                                         <p class="question">
-                                            {move || question.get(locale()).to_owned()}
-                                            <Show when=move || required><span class="badge">{t.required}</span></Show>
+                                            {item.question.get(locale).to_owned()}
+                                            {item.required.then(|| view! { <span class="badge">{t.required}</span> })}
                                         </p>
-                                        <p class="hint">{move || hint.get(locale()).to_owned()}</p>
-                                        <p class="field-name">{move || fill(t.captured_as, &[("field", &label())])}</p>
+                                        <p class="hint">{item.hint.get(locale).to_owned()}</p>
+                                        <p class="field-name">{fill(t.captured_as, &[("field", &label)])}</p>
                                     </li>
                                 }
-                            }).collect_view()}
-                        </ol>
-                    }).collect_view()}
-                }.into_any()
+                            })
+                            .collect_view();
+                        view! { <ol class="checklist">{items}</ol> }
+                    })
+                    .collect_view();
+                view! {
+                    <h1>{c.title.get(locale).to_owned()}</h1>
+                    <p class="intro">{c.description.get(locale).to_owned()}</p>
+                    <p class="rule"><strong>{counts(t, c)}</strong>" · "{rule(t, c.framework)}</p>
+                    {groups}
+                }
+                .into_any()
             }
-        }}
+        })
+    };
+    view! {
+        <p class="breadcrumb"><a href=Route::Checklists.href()>{t.checklists_title}</a></p>
+        {page}
     }
 }

@@ -67,18 +67,14 @@ fn DealEditor(id: Id) -> impl IntoView {
             Err(_) => customer_error.set(true),
         })
     };
-    let grade_options = Signal::derive(move || {
-        Grade::ALL
-            .iter()
-            .map(|g| (g.code(), grade_name(t, *g)))
-            .collect::<Vec<_>>()
-    });
-    let status_options = Signal::derive(move || {
-        Status::ALL
-            .iter()
-            .map(|s| (s.code(), status_name(t, *s)))
-            .collect::<Vec<_>>()
-    });
+    let grade_options: Vec<_> = Grade::ALL
+        .iter()
+        .map(|g| (g.code(), grade_name(t, *g)))
+        .collect();
+    let status_options: Vec<_> = Status::ALL
+        .iter()
+        .map(|s| (s.code(), status_name(t, *s)))
+        .collect();
     let assigned = move || {
         deal.with(|d| {
             d.as_ref().map(|d| {
@@ -130,24 +126,24 @@ fn DealEditor(id: Id) -> impl IntoView {
             <dd>{assigned}</dd>
         </dl>
         <div class="form-grid">
-            <TextField label=Signal::derive(move || t.customer_name) value=read(|d| d.customer.clone())
+            <TextField label=t.customer_name value=read(|d| d.customer.clone())
                 on_commit=commit_customer disabled/>
             <Show when=move || customer_error.get()>
                 <p class="field-error" role="alert">{t.error_customer_missing}</p>
             </Show>
-            <TextField label=Signal::derive(move || t.contact) value=read(|d| d.contact.clone())
+            <TextField label=t.contact value=read(|d| d.contact.clone())
                 on_commit=edit(|d, v| d.contact = v) disabled/>
-            <TextField label=Signal::derive(move || t.phone) value=read(|d| d.phone.clone()) kind="tel"
+            <TextField label=t.phone value=read(|d| d.phone.clone()) kind="tel"
                 on_commit=edit(|d, v| d.phone = v) disabled/>
-            <TextField label=Signal::derive(move || t.email) value=read(|d| d.email.clone()) kind="email"
+            <TextField label=t.email value=read(|d| d.email.clone()) kind="email"
                 on_commit=edit(|d, v| d.email = v) disabled/>
-            <SelectField label=Signal::derive(move || t.grade) options=grade_options
+            <SelectField label=t.grade options=grade_options
                 value=Signal::derive(move || deal.with(|d| d.as_ref().map_or("C", |d| d.grade.code())))
                 on_commit=edit(|d, v| d.grade = Grade::from_code(&v).unwrap_or(d.grade)) disabled/>
-            <SelectField label=Signal::derive(move || t.status) options=status_options
+            <SelectField label=t.status options=status_options
                 value=Signal::derive(move || deal.with(|d| d.as_ref().map_or("to_follow_up", |d| d.status.code())))
                 on_commit=edit(|d, v| d.status = Status::from_code(&v).unwrap_or(d.status)) disabled/>
-            <TextField label=Signal::derive(move || t.notes) value=read(|d| d.notes.clone()) multiline=true
+            <TextField label=t.notes value=read(|d| d.notes.clone()) multiline=true
                 on_commit=edit(|d, v| d.notes = v) disabled/>
         </div>
         <section class="danger-zone">

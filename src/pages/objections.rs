@@ -57,7 +57,7 @@ pub fn ObjectionsPage(#[prop(optional)] only: Option<crate::domain::Id>) -> impl
                     <option value="">{t.all_categories}</option>
                     {Category::ALL[..6].iter().map(|c| {
                         let c = *c;
-                        view! { <option value=c.code()>{move || category_name(t, c)}</option> }
+                        view! { <option value=c.code()>{category_name(t, c)}</option> }
                     }).collect_view()}
                 </select>
             </label>
@@ -65,7 +65,7 @@ pub fn ObjectionsPage(#[prop(optional)] only: Option<crate::domain::Id>) -> impl
                 <span class="field-label">{t.industry}</span>
                 <select on:change=on_industry prop:value=move || industry.get().code()>
                     {Industry::ALL.into_iter().rev().map(|i| {
-                        view! { <option value=i.code()>{move || industry_name(t, i)}</option> }
+                        view! { <option value=i.code()>{industry_name(t, i)}</option> }
                     }).collect_view()}
                 </select>
             </label>
@@ -82,35 +82,32 @@ pub fn ObjectionsPage(#[prop(optional)] only: Option<crate::domain::Id>) -> impl
     }
 }
 
-/// One objection with its answers.
+/// One objection with its answers (static: the page is drawn again on a change of language).
 #[component]
 fn ObjectionCard(objection: crate::domain::objection::Objection) -> impl IntoView {
-    let state = use_app_state();
-    let locale = move || state.locale();
-    let t = texts(locale());
+    let locale = use_app_state().locale();
+    let t = texts(locale);
     let o = objection;
-    let (text, insight, follow_up, category) = (
-        o.objection.clone(),
-        o.insight.clone(),
-        o.follow_up.clone(),
-        o.category,
-    );
-    let has_insight = !insight.is_empty();
-    let has_follow_up = !follow_up.is_empty();
+    let text = |l: &crate::domain::LocalizedText| l.get(locale).to_owned();
+    let insight = (!o.insight.is_empty()).then(|| {
+        view! { <p><strong>{t.objection_insight}": "</strong>{text(&o.insight)}</p> }
+    });
+    let follow_up = (!o.follow_up.is_empty()).then(|| {
+        view! { <p class="follow-up"><strong>{t.objection_follow_up}": "</strong>{text(&o.follow_up)}</p> }
+    });
+    let responses = o
+        .responses
+        .iter()
+        .map(|r| view! { <li>{text(r)}</li> })
+        .collect_view();
     view! {
         <article class="objection">
-            <p class="tag">{move || category_name(t, category)}</p>
-            <h2>"“"{move || text.get(locale()).to_owned()}"”"</h2>
-            <Show when=move || has_insight>
-                <p><strong>{t.objection_insight}": "</strong>{let i = insight.clone(); move || i.get(locale()).to_owned()}</p>
-            </Show>
+            <p class="tag">{category_name(t, o.category)}</p>
+            <h2>"“"{text(&o.objection)}"”"</h2>
+            {insight}
             <h3>{t.objection_responses}</h3>
-            <ol>
-                {o.responses.iter().cloned().map(|r| view! { <li>{move || r.get(locale()).to_owned()}</li> }).collect_view()}
-            </ol>
-            <Show when=move || has_follow_up>
-                <p class="follow-up"><strong>{t.objection_follow_up}": "</strong>{let f = follow_up.clone(); move || f.get(locale()).to_owned()}</p>
-            </Show>
+            <ol>{responses}</ol>
+            {follow_up}
         </article>
     }
 }

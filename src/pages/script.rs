@@ -28,7 +28,7 @@ pub fn ScriptPage(id: Id) -> impl IntoView {
     let mode_button = move |m: Mode, label: fn(&Texts) -> &'static str| {
         view! {
             <button type="button" aria-pressed=move || (mode.get() == m).to_string() on:click=move |_| mode.set(m)>
-                {move || label(t)}
+                {label(t)}
             </button>
         }
     };
@@ -43,8 +43,8 @@ pub fn ScriptPage(id: Id) -> impl IntoView {
                 let (title, summary) = (script.title.clone(), script.summary.clone());
                 let script = StoredValue::new(script);
                 view! {
-                    <h1>{move || title.get(locale()).to_owned()}</h1>
-                    <p class="intro">{move || summary.get(locale()).to_owned()}</p>
+                    <h1>{title.get(locale()).to_owned()}</h1>
+                    <p class="intro">{summary.get(locale()).to_owned()}</p>
                     <div class="script-controls">
                         <div role="group" aria-label=t.script_mode class="segmented">
                             {mode_button(Mode::Read, |t| t.script_read)}
@@ -57,7 +57,7 @@ pub fn ScriptPage(id: Id) -> impl IntoView {
                                 industry.set(Industry::from_code(&v).unwrap_or_default());
                             }>
                                 {Industry::ALL.into_iter().rev().map(|i| view! {
-                                    <option value=i.code() selected=move || industry.get() == i>{move || industry_name(t, i)}</option>
+                                    <option value=i.code() selected=move || industry.get() == i>{industry_name(t, i)}</option>
                                 }).collect_view()}
                             </select>
                         </label>
@@ -131,18 +131,18 @@ fn Outline(script: Script, industry: Industry) -> impl IntoView {
                 view! {
                     <li style=indent class=kind_class(&step.kind)>
                         {branch.map(|label| view! {
-                            <p class="via">{move || fill(t.if_customer_says, &[("label", label.get(locale()))])}</p>
+                            <p class="via">{fill(t.if_customer_says, &[("label", label.get(locale()))])}</p>
                         })}
                         {if entry.revisit {
-                            view! { <p class="revisit">{move || fill(t.back_to_step, &[("text", text.text_for(industry, locale()))])}</p> }.into_any()
+                            view! { <p class="revisit">{fill(t.back_to_step, &[("text", text.text_for(industry, locale()))])}</p> }.into_any()
                         } else {
                             let kind = step.kind.clone();
                             view! {
                                 <p class="step-meta">
-                                    <span class="tag">{move || section_name(t, section)}</span>
-                                    <span class="kind">{move || kind_label(t, &kind)}</span>
+                                    <span class="tag">{section_name(t, section)}</span>
+                                    <span class="kind">{kind_label(t, &kind)}</span>
                                 </p>
-                                <p class="step-text">{move || text.text_for(industry, locale()).to_owned()}</p>
+                                <p class="step-text">{text.text_for(industry, locale()).to_owned()}</p>
                             }.into_any()
                         }}
                     </li>
@@ -247,10 +247,10 @@ fn Practice(script: Script, industry: Industry) -> impl IntoView {
             view! {
                 <article class=kind_class(&step.kind) aria-live="polite">
                     <p class="step-meta">
-                        <span class="tag">{move || section_name(t, section)}</span>
-                        <span class="kind">{move || kind_label(t, &kind)}</span>
+                        <span class="tag">{section_name(t, section)}</span>
+                        <span class="kind">{kind_label(t, &kind)}</span>
                     </p>
-                    <p class="step-text big">{move || text.text_for(industry, locale()).to_owned()}</p>
+                    <p class="step-text big">{text.text_for(industry, locale()).to_owned()}</p>
                     <Show when=move || verbatim>
                         <label class="tick">
                             <input type="checkbox" prop:checked=ticked.clone() on:change=move |ev| {
@@ -274,6 +274,8 @@ fn Practice(script: Script, industry: Industry) -> impl IntoView {
     view! {
         <section class="practice" aria-label=t.script_practice>
             <Show when=move || !finished() fallback=move || view! {
+                // The closing line is still on screen: it is what the rep says last.
+                {step_view}
                 <p class="done" role="status">{t.practice_done}</p>
                 <button type="button" class="primary" on:click=move |_| restart()>{t.restart}</button>
             }>
@@ -286,9 +288,9 @@ fn Practice(script: Script, industry: Industry) -> impl IntoView {
                         let label = match &choice {
                             Choice::Branch { label, .. } => {
                                 let label = label.clone();
-                                Signal::derive(move || label.get(locale()).to_owned())
+                                Signal::stored(label.get(locale()).to_owned())
                             }
-                            Choice::Next { .. } => Signal::derive(move || t.next.to_owned()),
+                            Choice::Next { .. } => Signal::stored(t.next.to_owned()),
                         };
                         view! {
                             <button type="button" on:click=move |_| choose(i)>
@@ -313,7 +315,7 @@ fn Practice(script: Script, industry: Industry) -> impl IntoView {
                 <ol>
                     {move || walk.with(|w| w.as_ref().map(|w| w.breadcrumb().to_vec()).unwrap_or_default()).into_iter().filter_map(|id| {
                         let step = script.with_value(|s| s.step(&id).cloned())?;
-                        Some(view! { <li>{move || step.text_for(industry, locale()).to_owned()}</li> })
+                        Some(view! { <li>{step.text_for(industry, locale()).to_owned()}</li> })
                     }).collect_view()}
                 </ol>
             </details>

@@ -115,7 +115,8 @@ impl<B: Backend> Store<B> {
         if value.get("format").and_then(Value::as_str) != Some(FORMAT) {
             return Err(ImportError::NotABackup);
         }
-        let backup: Backup = serde_json::from_value(value).map_err(|_| ImportError::NotABackup)?;
+        let backup: Backup =
+            super::envelope::from_json(&value).map_err(|_| ImportError::NotABackup)?;
         if backup.schema > CURRENT_SCHEMA {
             return Err(ImportError::Newer(backup.schema));
         }

@@ -11,7 +11,9 @@
 use super::keys::Kind;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
-use serde_json::{json, Value};
+#[cfg(test)]
+use serde_json::json;
+use serde_json::Value;
 
 /// The schema this version of the app writes.
 pub const CURRENT_SCHEMA: u32 = 1;
@@ -42,7 +44,17 @@ pub enum DecodeError {
 /// Wraps a record in the current envelope.
 pub fn encode<T: Serialize>(data: &T) -> String {
     // Serializing our own types to a string cannot fail (no maps with non-string keys).
-    serde_json::to_string(&json!({ "schema": CURRENT_SCHEMA, "data": data })).unwrap_or_default()
+    // Written as text around the record's own text: `json!` would serialize `data` into a
+    // Value first, a second copy of every record's Serialize code in the wasm.
+    let data = serde_json::to_string(data).unwrap_or_else(|_| "null".into());
+    format!("{{\"schema\":{CURRENT_SCHEMA},\"data\":{data}}}")
+}
+
+/// A typed value from a JSON value, read through its text. `serde_json::from_value` would
+/// compile a second copy of every record's Deserialize code (one per deserializer) into the
+/// wasm; the text path is the one the playbook uses anyway.
+pub fn from_json<T: DeserializeOwned>(value: &Value) -> Result<T, serde_json::Error> {
+    serde_json::from_str(&value.to_string())
 }
 
 /// Reads a stored value of `kind`, migrating it if it is older.
@@ -61,18 +73,14 @@ pub fn decode_value<T: DeserializeOwned>(
     if schema > CURRENT_SCHEMA {
         return Ok(Decoded::Newer {
             schema,
-            data: serde_json::from_value(data).ok(),
+            data: from_json(&data).ok(),
         });
     }
     if schema == CURRENT_SCHEMA {
-        return serde_json::from_value(data)
-            .map(Decoded::Current)
-            .map_err(shape);
+        return from_json(&data).map(Decoded::Current).map_err(shape);
     }
     let migrated = migrate(kind, schema, data)?;
-    serde_json::from_value(migrated)
-        .map(Decoded::Migrated)
-        .map_err(shape)
+    from_json(&migrated).map(Decoded::Migrated).map_err(shape)
 }
 
 /// The schema of a stored value and its payload. A value is an envelope only when it is an

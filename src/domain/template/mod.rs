@@ -174,7 +174,7 @@ pub fn parse(src: &str) -> Result<Template, Vec<TemplateError>> {
     if errors.is_empty() {
         Ok(Template { nodes })
     } else {
-        errors.sort_by_key(TemplateError::position);
+        super::sort_small_by(&mut errors, |a, b| a.position().cmp(&b.position()));
         Err(errors)
     }
 }
