@@ -19,7 +19,8 @@ toolchain_channel() {
 }
 
 # The release build into dist/. Relative asset URLs (`./`): the same files work at a domain
-# root and under any sub-path.
+# root and under any sub-path. Then the service worker with the build's file list, and
+# precompressed .br/.gz copies (scripts/postbuild.mjs).
 build_dist() {
-  (cd "$ROOT" && trunk build --release --offline --public-url ./)
+  (cd "$ROOT" && trunk build --release --offline --public-url ./ && node scripts/postbuild.mjs dist)
 }

@@ -28,9 +28,14 @@ pub fn App() -> impl IntoView {
     let on_storage = window_event_listener(leptos::ev::storage, move |e| {
         state.apply_change(e.key(), e.new_value());
     });
+    // The service worker installed a new version (index.html's script).
+    let on_update = leptos::prelude::window_event_listener_untyped("sp-update", move |_| {
+        state.update_ready.set(true)
+    });
     on_cleanup(move || {
         on_hash.remove();
         on_storage.remove();
+        on_update.remove();
     });
 
     Effect::new(move |_| {

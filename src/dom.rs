@@ -39,6 +39,20 @@ pub fn set_lang_and_title(lang: &str, title: &str) {
     }
 }
 
+/// A `data-*` attribute of `<html>`, set by the page's own script (`update`, `persisted`).
+pub fn html_data(name: &str) -> Option<String> {
+    document()?
+        .document_element()?
+        .get_attribute(&format!("data-{name}"))
+}
+
+/// Fires a plain event on the window, for the page's own script (`sp-reload`).
+pub fn dispatch(name: &str) {
+    if let (Some(w), Ok(e)) = (web_sys::window(), web_sys::Event::new(name)) {
+        let _ = w.dispatch_event(&e);
+    }
+}
+
 /// Marks the app as mounted (`<html data-app="ready">`), for tests and the loading style.
 pub fn mark_ready() {
     if let Some(html) = document().and_then(|d| d.document_element()) {

@@ -28,6 +28,9 @@ pub use app::App;
 /// Mounts the app on `<body>`: the whole of `main.rs`.
 #[cfg(target_arch = "wasm32")]
 pub fn start() {
+    // Readable panic messages in the console while developing; the release build leaves the
+    // hook's formatting code out (about 1 KiB brotli of the budget).
+    #[cfg(debug_assertions)]
     console_error_panic_hook::set_once();
     leptos::mount::mount_to_body(App);
     dom::mark_ready();

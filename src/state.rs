@@ -59,6 +59,8 @@ pub struct AppState {
     /// Deals changed by another tab since this tab last showed them.
     pub changed_elsewhere: RwSignal<BTreeSet<Id>>,
     pub toast: RwSignal<Option<Toast>>,
+    /// A new version of the app is installed and waits for a reload.
+    pub update_ready: RwSignal<bool>,
     store: StoredValue<AppStore, LocalStorage>,
 }
 
@@ -96,6 +98,7 @@ impl AppState {
             save_error: RwSignal::new(None),
             changed_elsewhere: RwSignal::new(BTreeSet::new()),
             toast: RwSignal::new(None),
+            update_ready: RwSignal::new(crate::dom::html_data("update").is_some()),
             store: StoredValue::new_local(store),
         };
         state.reload();

@@ -1,5 +1,6 @@
-//! Banners that say what storage could not do: read-only newer data, values set aside,
-//! failed saves, storage not available. Each says what happened and what to do.
+//! Banners above the page: a new version ready to load, and what storage could not do
+//! (read-only newer data, values set aside, failed saves, storage not available). Each says
+//! what happened and what to do.
 
 use crate::i18n::{describe_storage_error, fill, texts};
 use crate::state::use_app_state;
@@ -24,6 +25,12 @@ pub fn StorageBanners() -> impl IntoView {
     let quarantined = RwSignal::new(true);
     view! {
         <div class="banners">
+            {move || state.update_ready.get().then(|| view! {
+                <div class="banner info" role="status" data-testid="banner-update">
+                    <p>{t.update_ready}</p>
+                    <button type="button" class="primary" on:click=|_| crate::dom::dispatch("sp-reload")>{t.reload}</button>
+                </div>
+            })}
             {move || state.read_only().map(|schema| view! {
                 <div class="banner warning" role="alert" data-testid="banner-read-only">
                     <p>{fill(t.banner_read_only, &[("schema", &schema.to_string())])}</p>

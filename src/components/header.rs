@@ -16,7 +16,7 @@ pub fn AppHeader() -> impl IntoView {
         let href = route.href();
         let current =
             move || (state.route.with(Route::area) == Some(route.clone())).then_some("page");
-        view! { <li><a href=href aria-current=current>{move || label(t)}</a></li> }
+        view! { <li><a href=href aria-current=current>{label(t)}</a></li> }
     };
     view! {
         <header class="app-header">

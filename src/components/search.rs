@@ -103,14 +103,13 @@ pub fn SearchEverywhere() -> impl IntoView {
                         </label>
                     </form>
                     <p class="hint">{t.search_hint}</p>
-                    <Show when=move || { !query.with(|q| q.trim().is_empty()) && hits.with(Vec::is_empty) }>
-                        <p class="empty-state">{t.search_none}</p>
-                    </Show>
+                    {move || (!query.with(|q| q.trim().is_empty()) && hits.with(Vec::is_empty))
+                        .then(|| view! { <p class="empty-state">{t.search_none}</p> })}
                     <ul class="search-results">
                         {move || hits.get().into_iter().map(|hit| {
                             let target = href(hit.kind, &hit.id);
                             let kind = hit.kind;
-                            let label = move || match kind {
+                            let label = match kind {
                                 HitKind::Stage => t.kind_stage,
                                 HitKind::Script => t.kind_script,
                                 HitKind::Checklist => t.kind_checklist,

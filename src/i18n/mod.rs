@@ -234,6 +234,11 @@ texts! {
     content_loading: "Loading the playbook…", "正在加载销售手册…";
     content_failed: "The playbook could not be loaded ({reason}). Check the connection and try again.",
         "销售手册加载失败（{reason}）。请检查网络连接后重试。";
+    update_ready: "A new version of the app is ready.", "应用的新版本已就绪。";
+    reload: "Reload", "重新加载";
+    persist_yes: "The browser keeps this app's data even when disk space runs low.", "即使磁盘空间不足，浏览器也会保留本应用的数据。";
+    persist_no: "The browser may clear this app's data when disk space runs low: export a backup now and then.", "磁盘空间不足时，浏览器可能会清除本应用的数据：请定期导出备份。";
+    persist_unknown: "This browser does not say whether it keeps the data under storage pressure: export a backup now and then.", "该浏览器未说明存储空间紧张时是否保留数据：请定期导出备份。";
 }
 
 /// The UI text for `locale`.

@@ -128,9 +128,7 @@ fn DealEditor(id: Id) -> impl IntoView {
         <div class="form-grid">
             <TextField label=t.customer_name value=read(|d| d.customer.clone())
                 on_commit=commit_customer disabled/>
-            <Show when=move || customer_error.get()>
-                <p class="field-error" role="alert">{t.error_customer_missing}</p>
-            </Show>
+            {move || customer_error.get().then(|| view! { <p class="field-error" role="alert">{t.error_customer_missing}</p> })}
             <TextField label=t.contact value=read(|d| d.contact.clone())
                 on_commit=edit(|d, v| d.contact = v) disabled/>
             <TextField label=t.phone value=read(|d| d.phone.clone()) kind="tel"

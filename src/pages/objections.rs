@@ -43,9 +43,7 @@ pub fn ObjectionsPage(#[prop(optional)] only: Option<crate::domain::Id>) -> impl
         <p class="breadcrumb"><a href=Route::Playbook.href()>{t.back_to_playbook}</a></p>
         <h1>{t.objections_title}</h1>
         <p class="intro">{t.objections_intro}</p>
-        <Show when=move || single>
-            <p><a href=Route::Objections.href()>{t.show_all_objections}</a></p>
-        </Show>
+        {single.then(|| view! { <p><a href=Route::Objections.href()>{t.show_all_objections}</a></p> })}
         <div class="filters" role="search" hidden=single>
             <label class="field">
                 <span class="field-label">{t.objections_search}</span>
@@ -71,13 +69,11 @@ pub fn ObjectionsPage(#[prop(optional)] only: Option<crate::domain::Id>) -> impl
             </label>
         </div>
         <p class="count" role="status">{move || fill(t.objections_count, &[("n", &results.with(Vec::len).to_string())])}</p>
-        <Show when=move || results.with(Vec::is_empty)>
-            <p class="empty-state">{t.objections_none}</p>
-        </Show>
+        {move || results.with(Vec::is_empty).then(|| view! { <p class="empty-state">{t.objections_none}</p> })}
         <div class="objection-list">
-            <For each=move || results.get() key=|o| o.id.clone() let(o)>
-                <ObjectionCard objection=o/>
-            </For>
+            // Drawn again as a whole on each keystroke: a few dozen cards, and a keyed <For>
+            // would add its diffing code to the wasm.
+            {move || results.get().into_iter().map(|o| view! { <ObjectionCard objection=o/> }).collect_view()}
         </div>
     }
 }

@@ -177,9 +177,15 @@ fn DataSection() -> impl IntoView {
             <p>{t.settings_data_hint}</p>
             <p data-testid="storage-used">{usage_text}</p>
             <p>{records_text}</p>
-            <Show when=move || { in_quarantine() > 0 }>
-                <p>{move || fill(t.storage_quarantined, &[("n", &in_quarantine().to_string())])}</p>
-            </Show>
+            <p data-testid="storage-persisted">{match crate::dom::html_data("persisted").as_deref() {
+                Some("yes") => t.persist_yes,
+                Some("no") => t.persist_no,
+                _ => t.persist_unknown,
+            }}</p>
+            {move || {
+                let n = in_quarantine();
+                (n > 0).then(|| view! { <p>{fill(t.storage_quarantined, &[("n", &n.to_string())])}</p> })
+            }}
             <p>
                 <button type="button" on:click=export>{t.export_all}</button>
             </p>

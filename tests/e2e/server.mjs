@@ -19,10 +19,15 @@ const TYPES = {
   '.webmanifest': 'application/manifest+json',
 };
 
-/** Starts the server on a free loopback port. Returns { origin, requests, close }. */
+/**
+ * Starts the server on a free loopback port. Returns { origin, requests, files, close }.
+ * `files` maps extra paths under the base (e.g. `packs/team.json`) to bodies, as a team
+ * publishing a pack next to the app would add them.
+ */
 export async function serve(dir = 'dist', base = '/') {
   const root = resolve(dir);
   const requests = [];
+  const files = new Map();
   const server = createServer(async (req, res) => {
     const url = new URL(req.url, 'http://localhost');
     requests.push(url.pathname);
@@ -31,6 +36,11 @@ export async function serve(dir = 'dist', base = '/') {
     path = '/' + path.slice(base.length);
     if (path.endsWith('/')) path += 'index.html';
     const file = normalize(join(root, path));
+    if (inside && files.has(path.slice(1))) {
+      res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? TYPES['.json'], 'cache-control': 'no-store' });
+      res.end(files.get(path.slice(1)));
+      return;
+    }
     try {
       if (!inside || !file.startsWith(root) || !(await stat(file)).isFile()) throw new Error('not served');
       const body = await readFile(file);
@@ -43,5 +53,5 @@ export async function serve(dir = 'dist', base = '/') {
   });
   await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
   const origin = `http://127.0.0.1:${server.address().port}`;
-  return { origin, requests, close: () => new Promise((ok) => server.close(ok)) };
+  return { origin, requests, files, close: () => new Promise((ok) => server.close(ok)) };
 }

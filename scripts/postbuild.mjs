@@ -1,0 +1,38 @@
+// After `trunk build --release`: writes dist/sw.js with the list of every file of the build
+// (their hashed names, read from dist/, never a hand-kept list) and a version derived from
+// their contents, then precompressed .br and .gz copies for hosts that serve them.
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { createHash } from 'node:crypto';
+import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
+
+const dist = process.argv[2] ?? 'dist';
+const files = (dir) => readdirSync(dir).flatMap((name) => {
+  const path = join(dir, name);
+  return statSync(path).isDirectory() ? files(path) : [path];
+});
+const built = files(dist)
+  .map((p) => relative(dist, p).split('\\').join('/'))
+  .filter((f) => f !== 'sw.js' && !/\.(br|gz)$/.test(f))
+  .sort();
+
+const hash = createHash('sha256');
+for (const f of built) hash.update(f).update(readFileSync(join(dist, f)));
+const version = `sp-${hash.digest('hex').slice(0, 16)}`;
+// `./` is index.html as the host serves it for the app's directory.
+const precache = ['./', ...built.filter((f) => f !== 'index.html')];
+const template = readFileSync(new URL('./sw.js', import.meta.url), 'utf8');
+// Without its comment lines: every byte of it counts in the transfer budget.
+const code = template.split('\n').filter((line) => !line.trim().startsWith('//')).join('\n');
+writeFileSync(join(dist, 'sw.js'), code
+  .replace('__VERSION__', version)
+  .replace('__FILES__', JSON.stringify(precache)));
+
+let compressed = 0;
+for (const f of [...built, 'sw.js'].filter((f) => /\.(wasm|js|css|html|json|svg|webmanifest)$/.test(f))) {
+  const bytes = readFileSync(join(dist, f));
+  writeFileSync(join(dist, `${f}.br`), brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }));
+  writeFileSync(join(dist, `${f}.gz`), gzipSync(bytes, { level: 9 }));
+  compressed++;
+}
+console.log(`sw.js: version ${version}, ${precache.length} files precached; ${compressed} files precompressed (.br, .gz)`);
