@@ -25,7 +25,8 @@ dist: setup
 test: setup
 	bash scripts/test.sh
 
-## Save and load figures with 1,000 and 5,000 stored deals (release build, headless Chromium).
+## The benchmark: size, start-up, interactions, saving, capacity (release build, headless
+## Chromium); prints the table and writes BENCHMARKS.md.
 bench: dist
 	$(LIB)
 	node scripts/bench.mjs
