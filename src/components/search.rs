@@ -86,7 +86,7 @@ pub fn SearchEverywhere() -> impl IntoView {
         <button type="button" class="search-button" aria-keyshortcuts="Control+K Meta+K" on:click=move |_| show()>
             {t.search_open}<kbd>"Ctrl K"</kbd>
         </button>
-        <Show when=move || open.get()>
+        {move || open.get().then(|| view! {
             <div class="search-backdrop" on:click=on_backdrop>
                 <div class="search-panel" role="dialog" aria-modal="true" aria-labelledby="search-title">
                     <h2 id="search-title" class="visually-hidden">{t.search_title}</h2>
@@ -128,6 +128,6 @@ pub fn SearchEverywhere() -> impl IntoView {
                     </ul>
                 </div>
             </div>
-        </Show>
+        })}
     }
 }

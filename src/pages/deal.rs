@@ -18,21 +18,19 @@ pub fn DealPage(id: Id) -> impl IntoView {
     state.changed_elsewhere.update(|c| {
         c.remove(&id);
     });
+    // A memo, so the editor (and what is being typed) is drawn again only when the deal
+    // appears or goes, not on every save.
     let exists = {
         let id = id.clone();
-        move || state.deals.with(|m| m.contains_key(&id))
+        Memo::new(move |_| state.deals.with(|m| m.contains_key(&id)))
     };
     view! {
         <p class="breadcrumb"><a href=Route::Deals.href()>{t.back_to_deals}</a></p>
-        <Show
-            when=exists
-            fallback=move || view! {
-                <h1>{t.not_found_title}</h1>
-                <p>{t.deal_not_found}</p>
-            }
-        >
-            <DealEditor id=id.clone()/>
-        </Show>
+        {move || if exists.get() {
+            view! { <DealEditor id=id.clone()/> }.into_any()
+        } else {
+            view! { <h1>{t.not_found_title}</h1><p>{t.deal_not_found}</p> }.into_any()
+        }}
     }
 }
 
@@ -100,7 +98,7 @@ fn DealEditor(id: Id) -> impl IntoView {
     };
     let changed_elsewhere = {
         let id = id.clone();
-        move || state.changed_elsewhere.with(|c| c.contains(&id))
+        Memo::new(move |_| state.changed_elsewhere.with(|c| c.contains(&id)))
     };
     let dismiss_changed = {
         let id = id.clone();
@@ -113,12 +111,12 @@ fn DealEditor(id: Id) -> impl IntoView {
 
     view! {
         <h1 id="page-title" tabindex="-1">{move || deal.with(|d| d.as_ref().map(|d| d.customer.clone()))}</h1>
-        <Show when=changed_elsewhere.clone()>
+        {move || changed_elsewhere.get().then(|| view! {
             <div class="banner info" role="status" data-testid="changed-elsewhere">
                 <p>{t.changed_elsewhere}</p>
                 <button type="button" class="quiet" on:click=dismiss_changed.clone()>{t.dismiss}</button>
             </div>
-        </Show>
+        })}
         <dl class="facts">
             <dt>{t.lead_number}</dt>
             <dd>{move || deal.with(|d| d.as_ref().map(|d| d.number.clone()))}</dd>
@@ -145,20 +143,21 @@ fn DealEditor(id: Id) -> impl IntoView {
                 on_commit=edit(|d, v| d.notes = v) disabled/>
         </div>
         <section class="danger-zone">
-            <Show
-                when=move || confirming.get()
-                fallback=move || view! {
+            {move || if confirming.get() {
+                view! {
+                    <div role="alertdialog" aria-labelledby="confirm-delete-text" class="confirm">
+                        <p id="confirm-delete-text">{t.confirm_delete_lead}</p>
+                        <button type="button" class="danger" on:click=delete.clone()>{t.confirm_delete}</button>
+                        <button type="button" on:click=move |_| confirming.set(false)>{t.cancel}</button>
+                    </div>
+                }.into_any()
+            } else {
+                view! {
                     <button type="button" class="danger" disabled=disabled on:click=move |_| confirming.set(true)>
                         {t.delete_lead}
                     </button>
-                }
-            >
-                <div role="alertdialog" aria-labelledby="confirm-delete-text" class="confirm">
-                    <p id="confirm-delete-text">{t.confirm_delete_lead}</p>
-                    <button type="button" class="danger" on:click=delete.clone()>{t.confirm_delete}</button>
-                    <button type="button" on:click=move |_| confirming.set(false)>{t.cancel}</button>
-                </div>
-            </Show>
+                }.into_any()
+            }}
         </section>
     }
 }

@@ -33,6 +33,8 @@ pub fn DealsPage() -> impl IntoView {
         })
     };
     let count = move || state.deals.with(|m| m.len());
+    // Whether there is any lead: the list below is drawn again only when this changes.
+    let any = Memo::new(move |_| count() > 0);
     view! {
         <h1>{t.nav_deals}</h1>
         <p class="intro">{t.deals_intro}</p>
@@ -52,10 +54,7 @@ pub fn DealsPage() -> impl IntoView {
             <button type="submit" disabled=move || state.read_only().is_some()>{t.add_lead}</button>
             <p id="add-lead-error" class="field-error" role="alert">{error_text}</p>
         </form>
-        <Show
-            when=move || { count() > 0 }
-            fallback=move || view! { <EmptyState message=Signal::derive(move || t.deals_empty)/> }
-        >
+        {move || if any.get() { view! {
             <p class="count">{move || fill(t.deals_count, &[("n", &count().to_string())])}</p>
             <ul class="deal-list" aria-label=t.deal_list_label>
                 {move || state.deals.with(|m| {
@@ -70,9 +69,9 @@ pub fn DealsPage() -> impl IntoView {
                                     <span class="meta">
                                         <span class="number">{d.number.clone()}</span>
                                         <span class=format!("grade grade-{}", grade.code())>
-                                            {move || grade_name(t, grade)}
+                                            {grade_name(t, grade)}
                                         </span>
-                                        <span class="status">{move || status_name(t, status)}</span>
+                                        <span class="status">{status_name(t, status)}</span>
                                     </span>
                                 </li>
                             }
@@ -80,6 +79,8 @@ pub fn DealsPage() -> impl IntoView {
                         .collect_view()
                 })}
             </ul>
-        </Show>
+        }.into_any() } else {
+            view! { <EmptyState message=Signal::stored(t.deals_empty)/> }.into_any()
+        }}
     }
 }

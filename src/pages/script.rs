@@ -215,7 +215,15 @@ fn Practice(script: Script, industry: Industry) -> impl IntoView {
         let typing = e
             .target()
             .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
-            .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"));
+            .is_some_and(|el| match el.tag_name().as_str() {
+                // A ticked checkbox keeps the focus: number keys still choose.
+                "INPUT" => !matches!(
+                    el.get_attribute("type").as_deref(),
+                    Some("checkbox" | "radio")
+                ),
+                "TEXTAREA" | "SELECT" => true,
+                _ => false,
+            });
         if typing || e.ctrl_key() || e.meta_key() || e.alt_key() {
             return;
         }
@@ -251,7 +259,7 @@ fn Practice(script: Script, industry: Industry) -> impl IntoView {
                         <span class="kind">{kind_label(t, &kind)}</span>
                     </p>
                     <p class="step-text big">{text.text_for(industry, locale()).to_owned()}</p>
-                    <Show when=move || verbatim>
+                    {verbatim.then(|| view! {
                         <label class="tick">
                             <input type="checkbox" prop:checked=ticked.clone() on:change=move |ev| {
                                 let on = event_target_checked(&ev);
@@ -260,7 +268,7 @@ fn Practice(script: Script, industry: Industry) -> impl IntoView {
                             }/>
                             {t.tick_verbatim}
                         </label>
-                    </Show>
+                    })}
                     {step.kind.field().map(|_| view! {
                         <label class="field">
                             <span class="field-label">{t.answer_label}</span>
@@ -271,26 +279,23 @@ fn Practice(script: Script, industry: Industry) -> impl IntoView {
             }
         })
     };
+    // Drawn again only when the walk reaches or leaves its end.
+    let done = Memo::new(move |_| finished());
     view! {
         <section class="practice" aria-label=t.script_practice>
-            <Show when=move || !finished() fallback=move || view! {
+            {move || if done.get() { view! {
                 // The closing line is still on screen: it is what the rep says last.
                 {step_view}
                 <p class="done" role="status">{t.practice_done}</p>
                 <button type="button" class="primary" on:click=move |_| restart()>{t.restart}</button>
-            }>
+            }.into_any() } else { view! {
                 {step_view}
-                <Show when=move || blocked.get()>
-                    <p class="field-error" role="alert">{t.verbatim_first}</p>
-                </Show>
+                {move || blocked.get().then(|| view! { <p class="field-error" role="alert">{t.verbatim_first}</p> })}
                 <div class="choices">
                     {move || choices().into_iter().enumerate().map(|(i, choice)| {
                         let label = match &choice {
-                            Choice::Branch { label, .. } => {
-                                let label = label.clone();
-                                Signal::stored(label.get(locale()).to_owned())
-                            }
-                            Choice::Next { .. } => Signal::stored(t.next.to_owned()),
+                            Choice::Branch { label, .. } => label.get(locale()).to_owned(),
+                            Choice::Next { .. } => t.next.to_owned(),
                         };
                         view! {
                             <button type="button" on:click=move |_| choose(i)>
@@ -298,9 +303,9 @@ fn Practice(script: Script, industry: Industry) -> impl IntoView {
                             </button>
                         }
                     }).collect_view()}
-                    <Show when=move || step().is_some_and(|s| s.end)>
+                    {move || step().is_some_and(|s| s.end).then(|| view! {
                         <button type="button" class="primary" on:click=move |_| finish()>{t.finish}</button>
-                    </Show>
+                    })}
                 </div>
                 <p class="hint">{t.choose_hint}</p>
                 <div class="practice-nav">
@@ -309,7 +314,7 @@ fn Practice(script: Script, industry: Industry) -> impl IntoView {
                     </button>
                     <button type="button" class="quiet" on:click=move |_| restart()>{t.restart}</button>
                 </div>
-            </Show>
+            }.into_any() }}
             <details class="path">
                 <summary>{t.path_so_far}</summary>
                 <ol>

@@ -201,22 +201,23 @@ fn DataSection() -> impl IntoView {
             {preview}
 
             <h3>{t.reset_all}</h3>
-            <Show
-                when=move || confirming_reset.get()
-                fallback=move || view! {
+            {move || if confirming_reset.get() {
+                view! {
+                    <div role="alertdialog" aria-labelledby="reset-warning" class="confirm">
+                        <p id="reset-warning">{t.reset_warning}</p>
+                        <button type="button" on:click=export>{t.export_all}</button>
+                        <button type="button" class="danger" on:click=reset>{t.reset_confirm}</button>
+                        <button type="button" on:click=move |_| confirming_reset.set(false)>{t.cancel}</button>
+                    </div>
+                }.into_any()
+            } else {
+                view! {
                     <button type="button" class="danger" disabled=move || state.read_only().is_some()
                         on:click=move |_| confirming_reset.set(true)>
                         {t.reset_all}
                     </button>
-                }
-            >
-                <div role="alertdialog" aria-labelledby="reset-warning" class="confirm">
-                    <p id="reset-warning">{t.reset_warning}</p>
-                    <button type="button" on:click=export>{t.export_all}</button>
-                    <button type="button" class="danger" on:click=reset>{t.reset_confirm}</button>
-                    <button type="button" on:click=move |_| confirming_reset.set(false)>{t.cancel}</button>
-                </div>
-            </Show>
+                }.into_any()
+            }}
             <p class="field-error" role="alert">{move || reset_error.get()}</p>
         </section>
     }
