@@ -5,10 +5,15 @@
 
 pub mod audit;
 pub mod checklist;
+pub mod clock;
+pub mod csv;
 pub mod deal;
+pub mod deal_csv;
 pub mod field;
+pub mod grading;
 pub mod id;
 pub mod lint;
+pub mod money;
 pub mod objection;
 pub mod overlay;
 pub mod pack;

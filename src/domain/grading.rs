@@ -1,0 +1,526 @@
+//! Lead grading (线索分级): editable rules that suggest A, B or C from five signals.
+//!
+//! The toolkit grades on need, purchase intent and ability to pay, and a review added budget
+//! (客户预算), so the rules are data a team edits in its monthly review, not code. A grade is
+//! only suggested: the rep may override it, and the UI shows when they did.
+
+use super::deal::Grade;
+use super::field::Answer;
+use serde::{Deserialize, Serialize};
+
+/// How strongly a signal is present, ordered `Unknown < Low < Medium < High`.
+///
+/// | signal    | High                          | Medium                       | Low                    |
+/// |-----------|-------------------------------|------------------------------|------------------------|
+/// | need      | specific pain, must-haves     | a potential need (潜在需求)  | no need now            |
+/// | intent    | wants to move soon            | interested, no urgency       | just looking           |
+/// | timeline  | decision within 3 months      | within 12 months             | none or later          |
+/// | budget    | allocated                     | range known / being asked    | none                   |
+/// | authority | talking to the decision maker | an influencer with access    | no access              |
+///
+/// `Unknown` means "not asked yet": it is what a new lead starts with and what an unknown
+/// stored value reads as.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Level {
+    Low,
+    Medium,
+    High,
+    #[default]
+    #[serde(other)]
+    Unknown,
+}
+
+impl Ord for Level {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.rank().cmp(&other.rank())
+    }
+}
+
+impl PartialOrd for Level {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Level {
+    pub const ALL: [Level; 4] = [Level::Unknown, Level::Low, Level::Medium, Level::High];
+
+    fn rank(self) -> u8 {
+        match self {
+            Level::Unknown => 0,
+            Level::Low => 1,
+            Level::Medium => 2,
+            Level::High => 3,
+        }
+    }
+
+    /// The stored code, also used as a form value.
+    pub fn code(self) -> &'static str {
+        match self {
+            Level::Unknown => "unknown",
+            Level::Low => "low",
+            Level::Medium => "medium",
+            Level::High => "high",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Level> {
+        Level::ALL.into_iter().find(|l| l.code() == code)
+    }
+
+    /// Points before weighting: a weak or unknown signal earns nothing, so a confirmed "no
+    /// budget" never ranks above a budget nobody asked about.
+    pub fn points(self) -> u16 {
+        match self {
+            Level::Unknown | Level::Low => 0,
+            Level::Medium => 1,
+            Level::High => 2,
+        }
+    }
+
+    /// The level a captured answer suggests: yes/no gives high/low; a `high`/`medium`/`low`
+    /// choice (the default `interest_level` and `priority` fields) gives that level; a 1–10
+    /// score gives low (1–3), medium (4–6) or high (7–10); any other answered choice or text
+    /// (a named decision maker) gives medium; numbers, dates and blanks say nothing.
+    pub fn from_answer(answer: &Answer) -> Level {
+        match answer {
+            _ if !answer.is_answered() => Level::Unknown,
+            Answer::YesNo(true) => Level::High,
+            Answer::YesNo(false) => Level::Low,
+            Answer::Choice(c) => Level::from_code(c.trim()).unwrap_or(Level::Medium),
+            Answer::Score(0) => Level::Unknown,
+            Answer::Score(1..=3) => Level::Low,
+            Answer::Score(4..=6) => Level::Medium,
+            Answer::Score(_) => Level::High,
+            Answer::Text(_) => Level::Medium,
+            _ => Level::Unknown,
+        }
+    }
+}
+
+/// One of the five grading signals.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Signal {
+    Need,
+    Intent,
+    Timeline,
+    Budget,
+    Authority,
+}
+
+impl Signal {
+    pub const ALL: [Signal; 5] = [
+        Signal::Need,
+        Signal::Intent,
+        Signal::Timeline,
+        Signal::Budget,
+        Signal::Authority,
+    ];
+}
+
+/// One value per signal: the levels of a lead ([`Signals`]), the weights of the rules
+/// ([`Weights`]) or the minimum levels of a grade.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct PerSignal<T> {
+    /// Need clarity (需求明确度).
+    pub need: T,
+    /// Purchase intent (购买意向).
+    pub intent: T,
+    /// How near the decision is (时间计划).
+    pub timeline: T,
+    /// Budget (客户预算), added after the review.
+    pub budget: T,
+    /// Access to authority (决策权).
+    pub authority: T,
+}
+
+impl<T: Copy> PerSignal<T> {
+    pub fn get(&self, signal: Signal) -> T {
+        match signal {
+            Signal::Need => self.need,
+            Signal::Intent => self.intent,
+            Signal::Timeline => self.timeline,
+            Signal::Budget => self.budget,
+            Signal::Authority => self.authority,
+        }
+    }
+
+    pub fn set(&mut self, signal: Signal, value: T) {
+        let slot = match signal {
+            Signal::Need => &mut self.need,
+            Signal::Intent => &mut self.intent,
+            Signal::Timeline => &mut self.timeline,
+            Signal::Budget => &mut self.budget,
+            Signal::Authority => &mut self.authority,
+        };
+        *slot = value;
+    }
+}
+
+/// What a rep knows about a lead, one level per signal.
+pub type Signals = PerSignal<Level>;
+/// How much each signal counts: a signal earns `weight × level points`.
+pub type Weights = PerSignal<u8>;
+
+/// What a lead needs for one grade: enough points and every signal at least its minimum.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct GradeRule {
+    pub min_points: u16,
+    /// `Unknown` for a signal means no minimum.
+    pub min_levels: Signals,
+}
+
+impl GradeRule {
+    /// Whether a lead with these signals and points meets the rule.
+    pub fn admits(&self, signals: &Signals, points: u16) -> bool {
+        points >= self.min_points && self.short_of(signals).is_empty()
+    }
+
+    /// The signals below this rule's minimum: what to work on to reach the grade.
+    pub fn short_of(&self, signals: &Signals) -> Vec<Signal> {
+        Signal::ALL
+            .into_iter()
+            .filter(|&s| signals.get(s) < self.min_levels.get(s))
+            .collect()
+    }
+}
+
+/// The team's grading rules: A when rule `a` is met, else B when rule `b` is met, else C.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct GradingRules {
+    pub weights: Weights,
+    pub a: GradeRule,
+    pub b: GradeRule,
+}
+
+impl Default for GradingRules {
+    /// The toolkit's grading. Weights: need 3, intent 3, timeline 2, budget 2, authority 1
+    /// (at most 22 points).
+    /// - A (近期有明确需求): need high, timeline high (decision within 3 months), budget and
+    ///   intent at least medium, and 16 points, i.e. one more strength on top of those minimums
+    ///   (strong intent, allocated budget or access to authority);
+    /// - B (潜在需求): need at least medium and 8 points;
+    /// - C (长期培育): everything else.
+    fn default() -> Self {
+        let level = |need, intent, timeline, budget| Signals {
+            need,
+            intent,
+            timeline,
+            budget,
+            authority: Level::Unknown,
+        };
+        GradingRules {
+            weights: Weights {
+                need: 3,
+                intent: 3,
+                timeline: 2,
+                budget: 2,
+                authority: 1,
+            },
+            a: GradeRule {
+                min_points: 16,
+                min_levels: level(Level::High, Level::Medium, Level::High, Level::Medium),
+            },
+            b: GradeRule {
+                min_points: 8,
+                min_levels: level(
+                    Level::Medium,
+                    Level::Unknown,
+                    Level::Unknown,
+                    Level::Unknown,
+                ),
+            },
+        }
+    }
+}
+
+/// Why edited grading rules cannot be saved.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum GradingRulesError {
+    #[error("grade A needs {a} points, fewer than grade B's {b}")]
+    ThresholdsOutOfOrder { a: u16, b: u16 },
+    #[error("grade A asks less of {signal:?} than grade B does")]
+    LevelsOutOfOrder { signal: Signal },
+    #[error("grade {grade:?} needs {needed} points but at most {max} can be earned")]
+    Unreachable { grade: Grade, needed: u16, max: u16 },
+}
+
+impl GradingRules {
+    /// The most points a lead can earn (every signal high).
+    pub fn max_points(&self) -> u16 {
+        Signal::ALL
+            .into_iter()
+            .map(|s| u16::from(self.weights.get(s)) * Level::High.points())
+            .sum()
+    }
+
+    /// The points a lead's signals earn under these rules.
+    pub fn points(&self, signals: &Signals) -> u16 {
+        Signal::ALL
+            .into_iter()
+            .map(|s| u16::from(self.weights.get(s)) * signals.get(s).points())
+            .sum()
+    }
+
+    /// Checks that A is at least as demanding as B and that both can be reached.
+    pub fn validate(&self) -> Result<(), GradingRulesError> {
+        let (a, b) = (self.a.min_points, self.b.min_points);
+        if a < b {
+            return Err(GradingRulesError::ThresholdsOutOfOrder { a, b });
+        }
+        if let Some(signal) = Signal::ALL
+            .into_iter()
+            .find(|&s| self.a.min_levels.get(s) < self.b.min_levels.get(s))
+        {
+            return Err(GradingRulesError::LevelsOutOfOrder { signal });
+        }
+        let max = self.max_points();
+        for (grade, needed) in [(Grade::B, b), (Grade::A, a)] {
+            if needed > max {
+                return Err(GradingRulesError::Unreachable { grade, needed, max });
+            }
+        }
+        Ok(())
+    }
+}
+
+/// The grade the rules suggest for a lead.
+pub fn suggest(rules: &GradingRules, signals: &Signals) -> Grade {
+    let points = rules.points(signals);
+    if rules.a.admits(signals, points) {
+        Grade::A
+    } else if rules.b.admits(signals, points) {
+        Grade::B
+    } else {
+        Grade::C
+    }
+}
+
+/// The grade that counts: the rep's override when there is one, else the suggestion.
+pub fn effective(suggested: Grade, override_grade: Option<Grade>) -> Grade {
+    override_grade.unwrap_or(suggested)
+}
+
+/// Whether the rep's override says something other than the rules (shown as "overridden").
+pub fn is_overridden(suggested: Grade, override_grade: Option<Grade>) -> bool {
+    override_grade.is_some_and(|g| g != suggested)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use Level::{High, Low, Medium, Unknown};
+
+    fn lead(
+        need: Level,
+        intent: Level,
+        timeline: Level,
+        budget: Level,
+        authority: Level,
+    ) -> Signals {
+        Signals {
+            need,
+            intent,
+            timeline,
+            budget,
+            authority,
+        }
+    }
+
+    fn grade(s: Signals) -> Grade {
+        suggest(&GradingRules::default(), &s)
+    }
+
+    #[test]
+    fn grade_is_a_when_need_clear_intent_strong_budget_confirmed_and_timeline_near() {
+        assert_eq!(grade(lead(High, High, High, High, Unknown)), Grade::A);
+        assert_eq!(grade(lead(High, High, High, Medium, Low)), Grade::A);
+        assert_eq!(grade(lead(High, Medium, High, High, Unknown)), Grade::A);
+    }
+
+    #[test]
+    fn meeting_only_the_minimums_for_a_is_not_enough_without_one_more_strength() {
+        assert_eq!(grade(lead(High, Medium, High, Medium, Unknown)), Grade::B);
+        assert_eq!(grade(lead(High, Medium, High, Medium, Medium)), Grade::A);
+    }
+
+    #[test]
+    fn a_clear_near_need_without_a_known_budget_is_not_a() {
+        assert_eq!(grade(lead(High, High, High, Unknown, High)), Grade::B);
+        assert_eq!(grade(lead(High, High, High, Low, High)), Grade::B);
+    }
+
+    #[test]
+    fn a_clear_need_with_a_distant_timeline_is_b() {
+        assert_eq!(grade(lead(High, High, Medium, High, High)), Grade::B);
+    }
+
+    #[test]
+    fn a_potential_need_with_some_interest_is_b() {
+        assert_eq!(
+            grade(lead(Medium, Medium, Medium, Medium, Unknown)),
+            Grade::B
+        );
+        assert_eq!(
+            grade(lead(Medium, High, Unknown, Unknown, Unknown)),
+            Grade::B
+        );
+        assert_eq!(grade(lead(Medium, Low, Low, Medium, Unknown)), Grade::C);
+    }
+
+    #[test]
+    fn a_lead_nobody_has_qualified_is_long_term_nurture() {
+        assert_eq!(grade(Signals::default()), Grade::C);
+        assert_eq!(grade(lead(Low, High, High, High, High)), Grade::C);
+    }
+
+    #[test]
+    fn unknown_and_low_earn_no_points_and_high_earns_twice_medium() {
+        let rules = GradingRules::default();
+        assert_eq!(rules.points(&lead(Low, Low, Low, Low, Low)), 0);
+        assert_eq!(
+            rules.points(&lead(Medium, Unknown, Unknown, Unknown, Unknown)),
+            3
+        );
+        assert_eq!(
+            rules.points(&lead(High, Unknown, Unknown, Unknown, Unknown)),
+            6
+        );
+        assert_eq!(rules.max_points(), 22);
+        assert_eq!(rules.points(&lead(High, High, High, High, High)), 22);
+    }
+
+    #[test]
+    fn raising_the_b_threshold_moves_a_lead_to_c_without_code_changes() {
+        let signals = lead(Medium, Medium, Medium, Medium, Unknown);
+        let mut rules = GradingRules::default();
+        assert_eq!(suggest(&rules, &signals), Grade::B);
+        rules.b.min_points = 12;
+        assert!(rules.validate().is_ok());
+        assert_eq!(suggest(&rules, &signals), Grade::C);
+    }
+
+    #[test]
+    fn a_team_that_drops_the_budget_requirement_gets_a_without_budget() {
+        let signals = lead(High, High, High, Unknown, High);
+        let mut rules = GradingRules::default();
+        rules.a.min_levels.set(Signal::Budget, Unknown);
+        assert_eq!(suggest(&rules, &signals), Grade::A);
+    }
+
+    #[test]
+    fn the_default_rules_are_valid() {
+        assert_eq!(GradingRules::default().validate(), Ok(()));
+    }
+
+    #[test]
+    fn a_threshold_below_b_is_rejected() {
+        let mut rules = GradingRules::default();
+        rules.a.min_points = 5;
+        assert_eq!(
+            rules.validate(),
+            Err(GradingRulesError::ThresholdsOutOfOrder { a: 5, b: 8 })
+        );
+    }
+
+    #[test]
+    fn a_asking_less_of_a_signal_than_b_is_rejected() {
+        let mut rules = GradingRules::default();
+        rules.b.min_levels.set(Signal::Authority, Medium);
+        assert_eq!(
+            rules.validate(),
+            Err(GradingRulesError::LevelsOutOfOrder {
+                signal: Signal::Authority
+            })
+        );
+    }
+
+    #[test]
+    fn a_threshold_no_lead_can_reach_is_rejected() {
+        let mut rules = GradingRules::default();
+        rules.a.min_points = 23;
+        assert_eq!(
+            rules.validate(),
+            Err(GradingRulesError::Unreachable {
+                grade: Grade::A,
+                needed: 23,
+                max: 22
+            })
+        );
+        rules.weights = Weights::default();
+        assert!(matches!(
+            rules.validate(),
+            Err(GradingRulesError::Unreachable {
+                grade: Grade::B,
+                ..
+            })
+        ));
+    }
+
+    #[test]
+    fn the_rep_override_wins_and_is_flagged_only_when_it_differs() {
+        assert_eq!(effective(Grade::B, None), Grade::B);
+        assert_eq!(effective(Grade::B, Some(Grade::A)), Grade::A);
+        assert!(is_overridden(Grade::B, Some(Grade::A)));
+        assert!(!is_overridden(Grade::B, Some(Grade::B)));
+        assert!(!is_overridden(Grade::B, None));
+    }
+
+    #[test]
+    fn short_of_a_lists_the_signals_to_work_on() {
+        let rules = GradingRules::default();
+        let s = lead(High, Low, Medium, Unknown, High);
+        assert_eq!(
+            rules.a.short_of(&s),
+            [Signal::Intent, Signal::Timeline, Signal::Budget]
+        );
+        assert!(rules.b.short_of(&s).is_empty());
+    }
+
+    #[test]
+    fn stored_rules_fill_missing_parts_with_the_defaults_and_round_trip() {
+        let rules: GradingRules =
+            serde_json::from_str(r#"{"b":{"min_points":10},"future":1}"#).unwrap();
+        assert_eq!(rules.weights, GradingRules::default().weights);
+        assert_eq!(rules.a, GradingRules::default().a);
+        assert_eq!(rules.b.min_points, 10);
+        assert_eq!(rules.b.min_levels, Signals::default());
+        let json = serde_json::to_string(&GradingRules::default()).unwrap();
+        assert_eq!(
+            serde_json::from_str::<GradingRules>(&json).unwrap(),
+            GradingRules::default()
+        );
+    }
+
+    #[test]
+    fn a_level_from_a_future_version_reads_as_unknown() {
+        let s: Signals = serde_json::from_str(r#"{"need":"very_high","budget":"high"}"#).unwrap();
+        assert_eq!((s.need, s.budget, s.intent), (Unknown, High, Unknown));
+        for l in Level::ALL {
+            assert_eq!(Level::from_code(l.code()), Some(l));
+            assert_eq!(
+                serde_json::to_string(&l).unwrap(),
+                format!("\"{}\"", l.code())
+            );
+        }
+    }
+
+    #[test]
+    fn levels_come_from_captured_discovery_answers() {
+        assert_eq!(Level::from_answer(&Answer::YesNo(true)), High);
+        assert_eq!(Level::from_answer(&Answer::YesNo(false)), Low);
+        assert_eq!(Level::from_answer(&Answer::Choice("medium".into())), Medium);
+        assert_eq!(Level::from_answer(&Answer::Choice("high".into())), High);
+        assert_eq!(Level::from_answer(&Answer::Choice("".into())), Unknown);
+        assert_eq!(Level::from_answer(&Answer::Score(3)), Low);
+        assert_eq!(Level::from_answer(&Answer::Score(6)), Medium);
+        assert_eq!(Level::from_answer(&Answer::Score(9)), High);
+        assert_eq!(Level::from_answer(&Answer::Text("CFO Li".into())), Medium);
+        assert_eq!(Level::from_answer(&Answer::Text("  ".into())), Unknown);
+        assert_eq!(Level::from_answer(&Answer::Number(5.0)), Unknown);
+    }
+}
