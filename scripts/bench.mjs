@@ -16,31 +16,15 @@ const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.
 const ms = (x, digits = 1) => `${x.toFixed(digits)} ms`;
 const kib = (n) => `${(n / 1024).toFixed(1)} KiB`;
 
-// Seeds `n` typical deals straight into localStorage, in the app's stored format.
+// Seeds `n` typical deals straight into localStorage, in the app's stored format. With
+// n = Infinity it writes until the browser refuses (the capacity), then clears them all.
+// Returns how many were written. Runs in the page, so it is self-contained.
 function seed(n) {
-  localStorage.clear();
-  const t = Date.UTC(2026, 10, 1);
-  for (let i = 0; i < n; i++) {
-    const id = `${(t + i).toString(36)}-${String(i).padStart(8, '0')}`;
-    const data = {
-      id, number: `L-${String(i + 1).padStart(4, '0')}`, customer: `客户 Customer ${i} 有限公司`,
-      contact: 'Wang Fang 王芳', phone: '+86 138 0000 0000', email: `buyer${i}@example.com`,
-      source: 'trade_show', industry: 'manufacturing', grade: 'B', stage: 'lead_development', status: 'following',
-      class: 'potential', owner: 'Li Lei', notes: 'Met at the trade show; wants a quote for 20 units before Q1. 展会上认识，一季度前需要报价。',
-      value_minor: 12500000, currency: 'CNY', assigned_at: new Date(t + i).toISOString(), first_follow_up_at: null,
-      updated_at: new Date(t + i).toISOString(),
-    };
-    localStorage.setItem(`sp:deal:${id}`, JSON.stringify({ schema: 1, data }));
-  }
-}
-
-// How many typical deals fit: writes them until the browser refuses (QuotaExceededError).
-function fill() {
   localStorage.clear();
   const t = Date.UTC(2026, 10, 1);
   let i = 0;
   try {
-    for (;; i++) {
+    for (; i < n; i++) {
       const id = `${(t + i).toString(36)}-${String(i).padStart(8, '0')}`;
       const data = {
         id, number: `L-${String(i + 1).padStart(4, '0')}`, customer: `客户 Customer ${i} 有限公司`,
@@ -52,10 +36,10 @@ function fill() {
       };
       localStorage.setItem(`sp:deal:${id}`, JSON.stringify({ schema: 1, data }));
     }
-  } catch {
-    // Full.
+  } catch (e) {
+    if (n !== Infinity) throw e;
   }
-  localStorage.clear();
+  if (n === Infinity) localStorage.clear();
   return i;
 }
 
@@ -162,7 +146,7 @@ try {
       const used = await page.evaluate(() => Object.entries(localStorage).reduce((s, [k, v]) => s + 2 * (k.length + v.length), 0));
       saveRows.push({ n, edit: app, floor: raw, perDeal: used / n });
     }
-    if (n === SIZES.at(-1)) capacity = await page.evaluate(fill);
+    if (n === SIZES.at(-1)) capacity = await page.evaluate(seed, Infinity);
     if (page.problems.length) throw new Error(page.problems.join('\n'));
     await page.context().close();
   }
