@@ -8,6 +8,7 @@ pub mod content;
 pub mod domain;
 pub mod i18n;
 pub mod markdown;
+pub mod render;
 pub mod routes;
 pub mod storage;
 
