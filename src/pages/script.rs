@@ -10,6 +10,9 @@ use crate::routes::Route;
 use crate::state::use_app_state;
 use leptos::prelude::*;
 
+/// The deepest indent of the outline (style/main.css has a rule for each depth up to it).
+const MAX_INDENT: usize = 6;
+
 #[derive(Clone, Copy, PartialEq)]
 enum Mode {
     Read,
@@ -126,10 +129,11 @@ fn Outline(script: Script, industry: Industry) -> impl IntoView {
         <ol class="outline">
             {rows.into_iter().map(|(entry, step, branch)| {
                 let text = step.clone();
-                let indent = format!("--depth: {}", entry.depth);
+                // A data attribute, not an inline style: the CSP allows no inline styles.
+                let depth = entry.depth.min(MAX_INDENT).to_string();
                 let section = step.section;
                 view! {
-                    <li style=indent class=kind_class(&step.kind)>
+                    <li data-depth=depth class=kind_class(&step.kind)>
                         {branch.map(|label| view! {
                             <p class="via">{fill(t.if_customer_says, &[("label", label.get(locale()))])}</p>
                         })}
