@@ -6,8 +6,10 @@
 
 pub mod audit;
 pub mod browse;
+pub mod csv_errors;
 mod errors;
 pub mod format;
+pub mod pack_errors;
 
 pub use errors::{describe_import_error, describe_storage_error};
 
@@ -130,7 +132,11 @@ texts! {
     saved: "Saved", "已保存";
     changed_elsewhere: "This lead was changed in another tab. Your edits here are kept.",
         "这条线索已在另一个标签页中被修改。你在这里的编辑仍然保留。";
-    load_their_version: "Show the other tab's version", "显示另一标签页的版本";
+    field_conflict: "Another tab saved “{value}” here while you were typing. Saving yours replaces it.",
+        "你输入期间，另一个标签页在此保存了“{value}”。保存你的内容将替换它。";
+    field_replaced: "You saved yours over “{value}” from another tab.",
+        "你的内容已覆盖另一个标签页保存的“{value}”。";
+    use_their_text: "Use theirs", "改用对方内容";
 
     training_intro: "Onboarding paths for new hires and mock-sale drills for trainers.",
         "新人入职培训路径与培训师主持的模拟演练。";

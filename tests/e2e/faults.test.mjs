@@ -1,0 +1,151 @@
+// Faults that must lose nothing, against the release build: two tabs saving the same field,
+// storage the browser refuses, storage that runs out in the middle of an import, and a reload
+// while an import waits for confirmation.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve } from './server.mjs';
+import { closeClean, gotoApp, launch, openPage } from './browser.mjs';
+
+let server;
+let browser;
+before(async () => {
+  server = await serve('dist', '/');
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const url = (hash = '') => `${server.origin}/${hash}`;
+const storedAll = (page) => page.evaluate(() => JSON.stringify(Object.entries(localStorage).sort()));
+const storedDeals = (page) => page.evaluate(() => Object.entries(localStorage)
+  .filter(([k]) => k.startsWith('sp:deal:')).map(([, v]) => JSON.parse(v).data));
+
+async function addLead(page, name) {
+  await page.getByRole('textbox', { name: 'Customer name' }).fill(name);
+  await page.getByRole('button', { name: 'Add lead' }).click();
+  await page.getByRole('link', { name }).waitFor();
+}
+
+async function exportBackup(page) {
+  await gotoApp(page, url('#/settings'));
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export all data' }).first().click(),
+  ]);
+  return download.path();
+}
+
+describe('two tabs, one field', () => {
+  test('the later save wins, and the tab still typing is told first what the other saved', async () => {
+    const a = await openPage(browser);
+    await gotoApp(a, url('#/deals'));
+    await addLead(a, 'Same Field Co');
+    await a.getByRole('link', { name: 'Same Field Co' }).click();
+    const b = await a.context().newPage();
+    await gotoApp(b, a.url());
+    const contact = (p) => p.getByRole('textbox', { name: 'Contact person' });
+
+    await contact(a).fill('Typed in A');
+    await contact(b).fill('Saved by B');
+    await contact(b).press('Tab');
+    const notice = a.locator('.field-conflict');
+    await notice.waitFor();
+    assert.match(await notice.textContent(), /Another tab saved “Saved by B” here while you were typing/);
+    assert.equal(await contact(a).inputValue(), 'Typed in A', 'what A typed stays');
+    await contact(a).press('Tab');
+    assert.equal((await storedDeals(a))[0].contact, 'Typed in A', 'the later save wins');
+    assert.match(await notice.textContent(), /You saved yours over “Saved by B” from another tab/);
+    // Taking theirs back after the save.
+    await notice.getByRole('button', { name: 'Use theirs' }).click();
+    assert.equal(await contact(a).inputValue(), 'Saved by B');
+    assert.equal((await storedDeals(a))[0].contact, 'Saved by B');
+    assert.equal(await notice.count(), 0, 'the notice goes once resolved');
+
+    // Taking theirs while still typing: what A typed is not kept.
+    await contact(a).fill('A again');
+    await contact(b).fill('B again');
+    await contact(b).press('Tab');
+    await notice.waitFor();
+    await notice.getByRole('button', { name: 'Use theirs' }).click();
+    assert.equal(await contact(a).inputValue(), 'B again');
+    assert.equal((await storedDeals(a))[0].contact, 'B again');
+    assert.equal(await notice.count(), 0);
+    await closeClean(a);
+  });
+});
+
+describe('storage faults', () => {
+  test('storage the browser refuses: the app works and says nothing will be kept', async () => {
+    const page = await openPage(browser);
+    await page.context().addInitScript(() => {
+      Object.defineProperty(window, 'localStorage', {
+        get() { throw new DOMException('The operation is insecure.', 'SecurityError'); },
+      });
+    });
+    await gotoApp(page, url('#/deals'));
+    await page.getByText(/This browser does not allow the app to store data/).waitFor();
+    await addLead(page, 'Memory Co');
+    await page.getByRole('link', { name: 'Memory Co' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Memory Co' }).waitFor();
+    await gotoApp(page, url('#/playbook'));
+    await page.getByRole('link', { name: 'Objection finder' }).waitFor();
+    await closeClean(page);
+  });
+
+  test('storage that fills up in the middle of an import: nothing is written and the reason is shown', async () => {
+    const source = await openPage(browser);
+    await gotoApp(source, url('#/deals'));
+    for (const name of ['Big One', 'Big Two', 'Big Three']) {
+      await addLead(source, name);
+      await source.getByRole('link', { name }).click();
+      const notes = source.getByRole('textbox', { name: 'Follow-up record' });
+      await notes.fill(`${name}: ${'long notes '.repeat(4000)}`);
+      await notes.press('Tab');
+      await gotoApp(source, url('#/deals'));
+    }
+    const file = await exportBackup(source);
+
+    const page = await openPage(browser);
+    await gotoApp(page, url('#/deals'));
+    await addLead(page, 'Mine');
+    // Fill the origin's storage, then free about 60,000 characters: room for one big lead only.
+    await page.evaluate(() => {
+      let size = 0;
+      for (let step = 1 << 23; step >= 512; step >>= 1) {
+        try { localStorage.setItem('other-app', 'x'.repeat(size + step)); size += step; } catch { /* too big */ }
+      }
+      localStorage.setItem('other-app', 'x'.repeat(size - 60000));
+    });
+    const before = await storedAll(page);
+    await gotoApp(page, url('#/settings'));
+    await page.getByLabel('Backup file (.json)').setInputFiles(file);
+    await page.getByTestId('import-preview').getByRole('button', { name: 'Import' }).click();
+    await page.getByText(/not imported: the browser's storage for this app is full/).waitFor();
+    assert.equal(await storedAll(page), before, 'storage is byte for byte as before');
+    await gotoApp(page, url('#/deals'));
+    await page.getByRole('link', { name: 'Mine' }).waitFor();
+    assert.equal(await page.getByRole('link', { name: 'Big One' }).count(), 0);
+    await closeClean(source, page);
+  });
+
+  test('a reload while an import waits for confirmation changes nothing', async () => {
+    const source = await openPage(browser);
+    await gotoApp(source, url('#/deals'));
+    await addLead(source, 'Incoming Co');
+    const file = await exportBackup(source);
+    const page = await openPage(browser);
+    await gotoApp(page, url('#/deals'));
+    await addLead(page, 'Resident Co');
+    const before = await storedAll(page);
+    await gotoApp(page, url('#/settings'));
+    await page.getByLabel('Backup file (.json)').setInputFiles(file);
+    await page.getByTestId('import-preview').waitFor();
+    await page.reload();
+    await page.waitForSelector('html[data-app="ready"]');
+    assert.equal(await page.getByTestId('import-preview').count(), 0, 'no half-done import after the reload');
+    assert.equal(await storedAll(page), before);
+    await closeClean(source, page);
+  });
+});
