@@ -160,8 +160,27 @@ fn inline(text: &str) -> String {
     let chars: Vec<char> = text.chars().collect();
     let mut out = String::with_capacity(text.len());
     let mut i = 0;
+    // Each search resumes from the last one for the same thing: it finds the first match at
+    // or after `from`, so a search from no earlier than a miss, or from no later than a hit,
+    // has the same answer. Rescanning instead made a line of unclosed `[`, `[](` or `(_a`
+    // quadratic (seconds of frozen page for a guide of 20,000 characters, a pack's limit).
+    let last = std::cell::RefCell::new(Vec::<(String, usize, Option<usize>)>::new());
+    let search = |what: &str, from: usize, hit: &dyn Fn(usize) -> bool| -> Option<usize> {
+        let mut last = last.borrow_mut();
+        let known = last.iter().find(|(w, start, found)| {
+            w == what && *start <= from && found.is_none_or(|f| from <= f)
+        });
+        if let Some(&(_, _, found)) = known {
+            return found;
+        }
+        let found = (from..chars.len()).find(|&j| hit(j));
+        last.retain(|(w, _, _)| w != what);
+        last.push((what.to_owned(), from, found));
+        found
+    };
     let find = |from: usize, pat: &[char]| -> Option<usize> {
-        (from..chars.len().saturating_sub(pat.len() - 1)).find(|&j| chars[j..j + pat.len()] == *pat)
+        let what: String = pat.iter().collect();
+        search(&what, from, &|j| chars[j..].starts_with(pat))
     };
     let text_of = |a: usize, b: usize| chars[a..b].iter().collect::<String>();
     while i < chars.len() {
@@ -193,10 +212,11 @@ fn inline(text: &str) -> String {
         if (c == '*' || (c == '_' && !word_before))
             && chars.get(i + 1).is_some_and(|n| !n.is_whitespace())
         {
-            let closes = |e: &usize| {
-                *e > i + 1 && (c == '*' || !chars.get(e + 1).is_some_and(|n| n.is_alphanumeric()))
+            let closes = |e: usize| {
+                chars[e] == c
+                    && (c == '*' || !chars.get(e + 1).is_some_and(|n| n.is_alphanumeric()))
             };
-            if let Some(end) = (i + 1..chars.len()).filter(|&j| chars[j] == c).find(closes) {
+            if let Some(end) = search(&format!("close {c}"), i + 2, &closes) {
                 out.push_str(&format!("<em>{}</em>", inline(&text_of(i + 1, end))));
                 i = end + 1;
                 continue;

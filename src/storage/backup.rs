@@ -152,19 +152,22 @@ impl<B: Backend> Store<B> {
     pub fn apply_import(&self, plan: &ImportPlan) -> Result<(), StorageError> {
         self.writable()?;
         let backend = self.backend();
+        // Every old value is read before anything is written: a read failing half way through
+        // the writes would return with the writes before it left in place.
         let mut before: Vec<(&str, Option<String>)> = Vec::with_capacity(plan.writes.len());
-        for (key, value) in &plan.writes {
-            let old = backend.get(key)?;
+        for (key, _) in &plan.writes {
+            before.push((key, backend.get(key)?));
+        }
+        for (done, (key, value)) in plan.writes.iter().enumerate() {
             if let Err(e) = backend.set(key, value) {
-                for (key, old) in before.into_iter().rev() {
+                for (key, old) in before[..done].iter().rev() {
                     let _ = match old {
-                        Some(old) => backend.set(key, &old),
+                        Some(old) => backend.set(key, old),
                         None => backend.remove(key),
                     };
                 }
                 return Err(e);
             }
-            before.push((key, old));
         }
         Ok(())
     }
