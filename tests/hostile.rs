@@ -9,9 +9,6 @@
 //! 简体中文, or, for input that is accepted, what must hold of the result. Every rejected
 //! import must leave storage byte for byte as it was.
 //!
-//! Cases marked `known_bug` describe a defect not fixed yet: they are skipped by the main test
-//! and run with `cargo test --test hostile -- --ignored`, which fails until the defect is fixed.
-//!
 //! The runners live in `tests/hostile/*.rs`, next to the cases they run (a test crate's root
 //! looks for modules beside itself, hence the `#[path]`s).
 
@@ -87,7 +84,7 @@ fn run_all(cases: &[&Case]) -> Vec<String> {
 #[test]
 fn every_hostile_input_is_rejected_with_words_or_accepted_safely() {
     let manifest = case::load();
-    let cases: Vec<&Case> = manifest.iter().filter(|c| c.known_bug.is_none()).collect();
+    let cases: Vec<&Case> = manifest.iter().collect();
     let mut per_target: BTreeMap<String, usize> = BTreeMap::new();
     for case in &cases {
         *per_target.entry(format!("{:?}", case.target)).or_default() += 1;
@@ -109,22 +106,4 @@ fn every_hostile_input_is_rejected_with_words_or_accepted_safely() {
         "only {} cases ran; the corpus must hold at least {MIN_CASES}",
         cases.len()
     );
-}
-
-#[test]
-#[ignore = "known bugs, not fixed yet: each case fails until its defect is fixed"]
-fn known_bugs_still_misbehave() {
-    let manifest = case::load();
-    let cases: Vec<&Case> = manifest.iter().filter(|c| c.known_bug.is_some()).collect();
-    for case in &cases {
-        let bug = case.known_bug.as_deref().unwrap_or_default();
-        println!("{}: {bug}", case.name());
-    }
-    let failures = run_all(&cases);
-    println!(
-        "known-bug cases: {} ran, {} still fail",
-        cases.len(),
-        failures.len()
-    );
-    assert!(failures.is_empty(), "{}", failures.join("\n"));
 }

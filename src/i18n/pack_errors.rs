@@ -4,7 +4,9 @@
 
 use super::format::{decimal, integer};
 use crate::domain::overlay::Part;
-use crate::domain::pack::{PackError, MAX_ENTITIES_PER_PART, MAX_STRING_CHARS};
+use crate::domain::pack::{
+    PackError, MAX_ENTITIES_PER_PART, MAX_STEPS_PER_SCRIPT, MAX_STRING_CHARS,
+};
 use crate::domain::Locale;
 
 /// Says why a pack file cannot be imported, naming the place or the limit concerned.
@@ -62,6 +64,14 @@ pub fn describe_pack_error(locale: Locale, error: &PackError) -> String {
             "the {} “{key}” holds a text longer than {} characters.",
             name(*part, zh),
             count(MAX_STRING_CHARS)
+        ),
+        (PackError::TooManySteps { key }, false) => format!(
+            "the script “{key}” has more than {} steps; that is the most one script may have.",
+            count(MAX_STEPS_PER_SCRIPT)
+        ),
+        (PackError::TooManySteps { key }, true) => format!(
+            "话术“{key}”的步骤超过 {} 个，超出了单个话术的上限。",
+            count(MAX_STEPS_PER_SCRIPT)
         ),
         (PackError::TooBig { part, key }, true) => format!(
             "{}“{key}”中有超过 {} 个字符的文本。",

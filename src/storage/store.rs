@@ -152,6 +152,19 @@ impl<B: Backend> Store<B> {
                 Kind::Trainee => self.scan(&key, &raw, &mut migrated, Scanned::Trainee),
                 Kind::Drill => self.scan(&key, &raw, &mut migrated, Scanned::Drill),
             };
+            // A record under another record's key would be saved to a second key and leave
+            // the first behind when deleted: it is set aside like any unreadable value.
+            let stored_id = match (&key, &result) {
+                (Key::Deal(k), Ok(Some(Scanned::Deal(d)))) => (*k != d.id).then_some(&d.id),
+                (Key::Trainee(k), Ok(Some(Scanned::Trainee(t)))) => (*k != t.id).then_some(&t.id),
+                (Key::Drill(k), Ok(Some(Scanned::Drill(d)))) => (*k != d.id).then_some(&d.id),
+                _ => None,
+            };
+            if let Some(id) = stored_id {
+                let error = DecodeError::Shape(format!("holds record {id}"));
+                failed.push((key, raw, error));
+                continue;
+            }
             match result {
                 Ok(Some(Scanned::Settings(s))) => loaded.settings = s,
                 Ok(Some(Scanned::Deal(d))) => loaded.deals.push(d),

@@ -51,9 +51,6 @@ pub struct Case {
     /// The most the case may take, in milliseconds (for inputs built to be slow).
     #[serde(default)]
     pub within_ms: Option<u64>,
-    /// A defect the case shows that is not fixed yet.
-    #[serde(default)]
-    pub known_bug: Option<String>,
     pub expect: Expect,
 }
 

@@ -28,6 +28,10 @@ pub const MAX_ENTITIES_PER_PART: usize = 2_000;
 /// Longest string accepted anywhere in a pack, in characters.
 pub const MAX_STRING_CHARS: usize = 20_000;
 
+/// Most steps accepted in one call script. The longest default script has a few dozen; the
+/// limit keeps a hostile pack from making the script checks and views crawl.
+pub const MAX_STEPS_PER_SCRIPT: usize = 500;
+
 /// A pack file.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Pack {
@@ -63,6 +67,9 @@ pub enum PackError {
     /// otherwise it names the entity holding a string longer than [`MAX_STRING_CHARS`].
     #[error("{part} is too big at {key:?}")]
     TooBig { part: Part, key: String },
+    /// The script `key` has more than [`MAX_STEPS_PER_SCRIPT`] steps.
+    #[error("script {key:?} has more than {MAX_STEPS_PER_SCRIPT} steps")]
+    TooManySteps { key: String },
     #[error("the pack is empty")]
     Empty,
 }
@@ -175,13 +182,22 @@ fn check_limits(pack: &Value) -> Result<(), PackError> {
             });
         }
         for (i, item) in items.iter().enumerate() {
-            if !strings_fit(item) {
-                let key = ["id", "name"]
+            let key = || {
+                ["id", "name"]
                     .iter()
                     .find_map(|k| item.get(k).and_then(Value::as_str))
                     .map(|k| k.chars().take(64).collect())
-                    .unwrap_or_else(|| format!("#{}", i + 1));
-                return Err(PackError::TooBig { part, key });
+                    .unwrap_or_else(|| format!("#{}", i + 1))
+            };
+            if !strings_fit(item) {
+                return Err(PackError::TooBig { part, key: key() });
+            }
+            let steps = item
+                .get("steps")
+                .and_then(Value::as_array)
+                .map_or(0, Vec::len);
+            if part == Part::Script && steps > MAX_STEPS_PER_SCRIPT {
+                return Err(PackError::TooManySteps { key: key() });
             }
         }
     }
