@@ -5,6 +5,7 @@ export PATH="$HOME/.cargo/bin:$ROOT/node_modules/.bin:$PATH"
 export TRUNK_OFFLINE=true
 CHROMIUM=/usr/bin/chromium
 CHROMEDRIVER_BIN=/usr/bin/chromedriver
+FIREFOX=/usr/bin/firefox-esr
 
 say() { printf '%-22s %s\n' "$1" "$2"; }
 

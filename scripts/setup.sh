@@ -50,4 +50,18 @@ fi
 say "chromium" "$("$CHROMIUM" --version 2>/dev/null | tail -n1)"
 say "chromedriver" "$("$CHROMEDRIVER_BIN" --version | cut -d' ' -f1-2)"
 
+# The second browser: Debian's Firefox ESR (driven over WebDriver BiDi by playwright-core for
+# the end-to-end tests) and geckodriver from crates.io (for the in-browser tests).
+if [ ! -x "$FIREFOX" ]; then
+  sudo_=""; [ "$(id -u)" = 0 ] || sudo_="sudo"
+  $sudo_ apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo_ apt-get install -y -qq firefox-esr
+fi
+if ! command -v geckodriver >/dev/null; then
+  say "geckodriver" "installing from crates.io (a few minutes)"
+  cargo install geckodriver --locked
+fi
+say "firefox" "$("$FIREFOX" --version 2>/dev/null | tail -n1)"
+say "geckodriver" "$(geckodriver --version | head -n1)"
+
 cargo fetch --quiet

@@ -41,6 +41,11 @@ CHROMEDRIVER="$CHROMEDRIVER_BIN" CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm
   cargo test --target wasm32-unknown-unknown --test browser 2>&1 | tee "$logs/browser.log"; rc=${PIPESTATUS[0]}
 layer browser "$(count_cargo "$logs/browser.log")" "$rc"
 
+echo "== browser (Firefox): wasm-bindgen-test in headless Firefox ESR via geckodriver"
+GECKODRIVER="$(command -v geckodriver)" CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+  cargo test --target wasm32-unknown-unknown --test browser 2>&1 | tee "$logs/browser-firefox.log"; rc=${PIPESTATUS[0]}
+layer "browser (Firefox)" "$(count_cargo "$logs/browser-firefox.log")" "$rc"
+
 echo "== e2e: release build in headless Chromium, at / and under a sub-path"
 if build_dist > "$logs/dist.log" 2>&1; then
   node scripts/size.mjs
@@ -48,10 +53,18 @@ if build_dist > "$logs/dist.log" 2>&1; then
   node --test --test-concurrency=1 --test-reporter=spec --test-reporter-destination=stdout \
     --test-reporter=tap --test-reporter-destination="$logs/e2e.tap" tests/e2e/; rc=$?
   e2e="$(awk '/^# pass/ { p = $3 } /^# fail/ { f = $3 } END { printf "%d passed, %d failed", p, f }' "$logs/e2e.tap")"
+  layer e2e "$e2e" "$rc"
+
+  echo "== e2e (Firefox): the same browser tests in Firefox ESR over WebDriver BiDi"
+  E2E_BROWSER=firefox node --test --test-concurrency=1 --test-reporter=spec --test-reporter-destination=stdout \
+    --test-reporter=tap --test-reporter-destination="$logs/e2e-firefox.tap" \
+    $(ls tests/e2e/*.test.mjs | grep -v -e '/dist\.test' -e '/size\.test'); rc=$?
+  e2e="$(awk '/^# pass/ { p = $3 } /^# fail/ { f = $3 } END { printf "%d passed, %d failed", p, f }' "$logs/e2e-firefox.tap")"
+  layer "e2e (Firefox)" "$e2e" "$rc"
 else
-  cat "$logs/dist.log"; rc=1; e2e="0 passed, 0 failed"
+  cat "$logs/dist.log"
+  layer e2e "0 passed, 0 failed" 1
 fi
-layer e2e "$e2e" "$rc"
 
 echo
 echo "== summary"

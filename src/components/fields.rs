@@ -7,8 +7,9 @@ use leptos::prelude::*;
 
 /// A labelled text input (or textarea) over a stored value.
 ///
-/// While the user types, the text lives in a local draft; `on_commit` runs on `change` with
-/// the final text. Outside changes to `value` show immediately unless a draft is open.
+/// While the user types, the text lives in a local draft; `on_commit` runs on `change` (or on
+/// leaving the field: a value set by autofill or a script may fire no `change`) with the final
+/// text, once. Outside changes to `value` show immediately unless a draft is open.
 ///
 /// Two tabs, one field: the later save wins, but never silently. When another tab saves this
 /// field while a draft is open, the field says what was saved there and offers to take it;
@@ -36,7 +37,7 @@ pub fn TextField(
         }
         draft.set(Some(event_target_value(&ev)));
     };
-    let on_change = move |_| {
+    let commit = move || {
         if let Some(text) = draft.get_untracked() {
             let stored = value.get_untracked();
             if base.with_untracked(|b| *b != stored) {
@@ -83,12 +84,12 @@ pub fn TextField(
     };
     let control = if multiline {
         view! {
-            <textarea rows="4" prop:value=shown on:input=on_input on:change=on_change disabled=disabled></textarea>
+            <textarea rows="4" prop:value=shown on:input=on_input on:change=move |_| commit() on:blur=move |_| commit() disabled=disabled></textarea>
         }
         .into_any()
     } else {
         view! {
-            <input type=kind prop:value=shown on:input=on_input on:change=on_change disabled=disabled/>
+            <input type=kind prop:value=shown on:input=on_input on:change=move |_| commit() on:blur=move |_| commit() disabled=disabled/>
         }
         .into_any()
     };

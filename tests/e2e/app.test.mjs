@@ -3,7 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { serve, SUB_PATH } from './server.mjs';
-import { closeClean, gotoApp, launch, openPage } from './browser.mjs';
+import { closeClean, download, gotoApp, launch, openPage } from './browser.mjs';
 
 const servers = {};
 let browser;
@@ -80,6 +80,7 @@ for (const base of ['/', SUB_PATH]) {
       for (const area of AREAS) {
         await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: area.en }).click();
         await page.waitForFunction((h) => location.hash === h, area.hash);
+        await page.getByRole('heading', { level: 1, name: area.en, exact: true }).waitFor();
         assert.equal(await h1(page), area.en);
         assert.equal(await page.title(), `${area.en} · Sales Playbook`);
         const direct = await openPage(browser);
@@ -170,12 +171,8 @@ describe('backups and reset', () => {
     await addLead(source, 'Backup Co');
     await addLead(source, '北京零售连锁');
     await gotoApp(source, url('#/settings'));
-    const [download] = await Promise.all([
-      source.waitForEvent('download'),
-      source.getByRole('button', { name: 'Export all data' }).first().click(),
-    ]);
-    assert.match(download.suggestedFilename(), /^sales-playbook-backup-\d{4}-\d{2}-\d{2}\.json$/);
-    const file = await download.path();
+    const { name, path: file } = await download(source, source.getByRole('button', { name: 'Export all data' }).first());
+    assert.match(name, /^sales-playbook-backup-\d{4}-\d{2}-\d{2}\.json$/);
     const backup = JSON.parse(await readFile(file, 'utf8'));
     assert.equal(backup.format, 'sales-playbook-backup');
 
@@ -242,6 +239,7 @@ describe('two tabs', () => {
     // Tab A starts typing a contact but has not committed it yet.
     await a.getByRole('textbox', { name: 'Contact person' }).fill('Typed in A');
     // Tab B changes the notes and commits them.
+    await b.bringToFront();
     await b.getByRole('textbox', { name: 'Follow-up record' }).fill('Written in B');
     await b.getByRole('textbox', { name: 'Follow-up record' }).press('Tab');
 
@@ -249,6 +247,7 @@ describe('two tabs', () => {
     assert.equal(await a.getByRole('textbox', { name: 'Follow-up record' }).inputValue(), 'Written in B');
     assert.equal(await a.getByRole('textbox', { name: 'Contact person' }).inputValue(), 'Typed in A');
     // A commits its field: both edits are stored, neither reverted.
+    await a.bringToFront();
     await a.getByRole('textbox', { name: 'Contact person' }).press('Tab');
     const stored = await a.evaluate(() => Object.entries(localStorage).find(([k]) => k.startsWith('sp:deal:'))[1]);
     const deal = JSON.parse(stored).data;

@@ -1,6 +1,13 @@
-// Headless Chromium for the end-to-end tests: the system browser, driven by playwright-core.
+// The browser of the end-to-end tests, driven by playwright-core: the system's headless
+// Chromium, or with E2E_BROWSER=firefox Debian's firefox-esr over WebDriver BiDi.
 import assert from 'node:assert/strict';
-import { chromium } from 'playwright-core';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, firefox } from 'playwright-core';
+
+/** `chromium` or `firefox`: which browser this run drives. */
+export const BROWSER = process.env.E2E_BROWSER ?? 'chromium';
 
 export const CHROMIUM_ARGS = [
   '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run', '--disable-sync',
@@ -8,8 +15,12 @@ export const CHROMIUM_ARGS = [
 ];
 
 export function launch() {
+  if (BROWSER === 'firefox') {
+    return firefox.launch({ channel: 'moz-firefox', executablePath: process.env.FIREFOX ?? '/usr/bin/firefox-esr' });
+  }
   return chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
 }
+
 
 /**
  * A fresh context (empty localStorage) and a page in it. Console errors and uncaught
@@ -37,4 +48,38 @@ export async function closeClean(...pages) {
 export async function gotoApp(page, url) {
   await page.goto(url);
   await page.waitForSelector('html[data-app="ready"]', { timeout: 15000 });
+}
+
+/**
+ * Clicks `trigger`, which downloads a file, and returns `{ name, path }` of that file.
+ * Playwright reports no download events over WebDriver BiDi, so in Firefox the file is read
+ * from the link the app clicks to hand it to the browser.
+ */
+export async function download(page, trigger) {
+  if (BROWSER === 'chromium') {
+    const [d] = await Promise.all([page.waitForEvent('download'), trigger.click()]);
+    return { name: d.suggestedFilename(), path: await d.path() };
+  }
+  await page.evaluate(() => {
+    window.__downloads = [];
+    const blobs = new Map();
+    const create = URL.createObjectURL;
+    URL.createObjectURL = (blob) => {
+      const url = create.call(URL, blob);
+      blobs.set(url, blob);
+      return url;
+    };
+    const click = HTMLAnchorElement.prototype.click;
+    HTMLAnchorElement.prototype.click = function () {
+      const blob = blobs.get(this.href);
+      if (this.download && blob) window.__downloads.push(blob.text().then((text) => ({ name: this.download, text })));
+      return click.call(this);
+    };
+  });
+  await trigger.click();
+  await page.waitForFunction(() => window.__downloads.length > 0);
+  const { name, text } = await page.evaluate(() => window.__downloads.at(-1));
+  const path = join(await mkdtemp(join(tmpdir(), 'e2e-download-')), name);
+  await writeFile(path, text);
+  return { name, path };
 }

@@ -4,7 +4,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { serve } from './server.mjs';
-import { closeClean, gotoApp, launch, openPage } from './browser.mjs';
+import { closeClean, download, gotoApp, launch, openPage } from './browser.mjs';
 
 let server;
 let browser;
@@ -19,8 +19,15 @@ after(async () => {
 
 const url = (hash = '') => `${server.origin}/${hash}`;
 const storedAll = (page) => page.evaluate(() => JSON.stringify(Object.entries(localStorage).sort()));
-const storedDeals = (page) => page.evaluate(() => Object.entries(localStorage)
-  .filter(([k]) => k.startsWith('sp:deal:')).map(([, v]) => JSON.parse(v).data));
+/** Waits until the one stored deal's contact is `expected` (a save may land a moment later). */
+async function storedContact(page, expected) {
+  const read = () => page.evaluate(() => JSON.parse(Object.entries(localStorage)
+    .find(([k]) => k.startsWith('sp:deal:'))[1]).data.contact);
+  await page.waitForFunction((want) => Object.entries(localStorage)
+    .some(([k, v]) => k.startsWith('sp:deal:') && JSON.parse(v).data.contact === want), expected, { timeout: 5000 })
+    .catch(() => {});
+  return read();
+}
 
 async function addLead(page, name) {
   await page.getByRole('textbox', { name: 'Customer name' }).fill(name);
@@ -30,11 +37,7 @@ async function addLead(page, name) {
 
 async function exportBackup(page) {
   await gotoApp(page, url('#/settings'));
-  const [download] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByRole('button', { name: 'Export all data' }).first().click(),
-  ]);
-  return download.path();
+  return (await download(page, page.getByRole('button', { name: 'Export all data' }).first())).path;
 }
 
 describe('two tabs, one field', () => {
@@ -45,32 +48,37 @@ describe('two tabs, one field', () => {
     await a.getByRole('link', { name: 'Same Field Co' }).click();
     const b = await a.context().newPage();
     await gotoApp(b, a.url());
+    await a.bringToFront();
     const contact = (p) => p.getByRole('textbox', { name: 'Contact person' });
+    // A stays in front, typing; B, in the background, saves through its field's change event
+    // (bringing B to the front would blur A's field, which saves A's draft first).
+    const saveInB = async (text) => {
+      await contact(b).fill(text);
+      await contact(b).dispatchEvent('change');
+    };
 
     await contact(a).fill('Typed in A');
-    await contact(b).fill('Saved by B');
-    await contact(b).press('Tab');
+    await saveInB('Saved by B');
     const notice = a.locator('.field-conflict');
     await notice.waitFor();
     assert.match(await notice.textContent(), /Another tab saved “Saved by B” here while you were typing/);
     assert.equal(await contact(a).inputValue(), 'Typed in A', 'what A typed stays');
     await contact(a).press('Tab');
-    assert.equal((await storedDeals(a))[0].contact, 'Typed in A', 'the later save wins');
+    assert.equal(await storedContact(a, 'Typed in A'), 'Typed in A', 'the later save wins');
     assert.match(await notice.textContent(), /You saved yours over “Saved by B” from another tab/);
     // Taking theirs back after the save.
     await notice.getByRole('button', { name: 'Use theirs' }).click();
     assert.equal(await contact(a).inputValue(), 'Saved by B');
-    assert.equal((await storedDeals(a))[0].contact, 'Saved by B');
+    assert.equal(await storedContact(a, 'Saved by B'), 'Saved by B');
     assert.equal(await notice.count(), 0, 'the notice goes once resolved');
 
     // Taking theirs while still typing: what A typed is not kept.
     await contact(a).fill('A again');
-    await contact(b).fill('B again');
-    await contact(b).press('Tab');
+    await saveInB('B again');
     await notice.waitFor();
     await notice.getByRole('button', { name: 'Use theirs' }).click();
     assert.equal(await contact(a).inputValue(), 'B again');
-    assert.equal((await storedDeals(a))[0].contact, 'B again');
+    assert.equal(await storedContact(a, 'B again'), 'B again');
     assert.equal(await notice.count(), 0);
     await closeClean(a);
   });

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { serve, SUB_PATH } from './server.mjs';
-import { closeClean, gotoApp, launch, openPage } from './browser.mjs';
+import { closeClean, download, gotoApp, launch, openPage } from './browser.mjs';
 
 const servers = {};
 let browser;
@@ -99,10 +99,7 @@ describe('content security policy', () => {
       await page.keyboard.press('Escape');
       await page.getByRole('combobox', { name: '语言' }).selectOption({ label: 'English' });
       await page.goto(url('#/settings'));
-      await Promise.all([
-        page.waitForEvent('download'),
-        page.getByRole('button', { name: 'Export all data' }).first().click(),
-      ]);
+      await download(page, page.getByRole('button', { name: 'Export all data' }).first());
       assert.deepEqual(await violations(page), [], 'CSP violations');
       const foreign = page.requests.filter((r) => !r.startsWith(`${server.origin}${base}`) && !r.startsWith('blob:'));
       assert.deepEqual(foreign, [], 'requests outside the app');
@@ -173,11 +170,7 @@ describe('hostile text', () => {
 
     // The same data exported and imported into a clean browser.
     await page.goto(url('#/settings'));
-    const [download] = await Promise.all([
-      page.waitForEvent('download'),
-      page.getByRole('button', { name: 'Export all data' }).first().click(),
-    ]);
-    const file = await download.path();
+    const { path: file } = await download(page, page.getByRole('button', { name: 'Export all data' }).first());
     assert.ok((await readFile(file, 'utf8')).includes('onerror'), 'the payloads are in the backup');
     const target = await watchedPage();
     await gotoApp(target, url('#/settings'));

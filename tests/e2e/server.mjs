@@ -53,5 +53,5 @@ export async function serve(dir = 'dist', base = '/') {
   });
   await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
   const origin = `http://127.0.0.1:${server.address().port}`;
-  return { origin, requests, files, close: () => new Promise((ok) => server.close(ok)) };
+  return { origin, requests, files, close: () => new Promise((ok) => { server.close(ok); server.closeAllConnections(); }) };
 }
