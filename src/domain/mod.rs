@@ -9,6 +9,7 @@ pub mod clock;
 pub mod csv;
 pub mod deal;
 pub mod deal_csv;
+pub mod deal_list;
 pub mod field;
 pub mod grading;
 pub mod id;

@@ -101,7 +101,13 @@ texts! {
     deal_list_label: "Leads", "线索列表";
     deals_empty: "No leads yet. Type a customer's name above and press Enter to add your first lead.",
         "还没有线索。在上方输入客户名称并按回车，添加第一条线索。";
-    deals_count: "{n} leads", "共 {n} 条线索";
+    deals_count: "{n} leads.", "共 {n} 条线索。";
+    search_leads: "Search leads", "搜索线索";
+    deals_matching: "{m} of {n} leads match.", "{n} 条线索中有 {m} 条匹配。";
+    deals_none_match: "No lead matches. Try fewer or other words: customer, number, contact, phone, email or owner.",
+        "没有匹配的线索。请减少或更换关键词：客户、编号、联系人、电话、邮箱或负责人。";
+    deals_shown: "The first {shown} are shown; type more to narrow the list.",
+        "仅显示前 {shown} 条，输入更多内容可缩小范围。";
     error_customer_missing: "Enter the customer's name.", "请输入客户名称。";
     error_customer_too_long: "The customer name is too long (at most {max} characters).",
         "客户名称过长（最多 {max} 个字符）。";

@@ -1,7 +1,8 @@
-//! The lead list: add a lead, see every lead, open one.
+//! The lead list: add a lead, find one as you type, open it.
 
 use crate::components::EmptyState;
-use crate::domain::deal::{newest_first, DealError};
+use crate::domain::deal::DealError;
+use crate::domain::deal_list;
 use crate::i18n::{fill, grade_name, status_name, texts};
 use crate::routes::Route;
 use crate::state::use_app_state;
@@ -35,6 +36,9 @@ pub fn DealsPage() -> impl IntoView {
     let count = move || state.deals.with(|m| m.len());
     // Whether there is any lead: the list below is drawn again only when this changes.
     let any = Memo::new(move |_| count() > 0);
+    // The searchable rows, rebuilt when the leads change, not on each keystroke.
+    let rows = Memo::new(move |_| state.deals.with(|m| deal_list::rows(m.values())));
+    let query = RwSignal::new(String::new());
     view! {
         <h1>{t.nav_deals}</h1>
         <p class="intro">{t.deals_intro}</p>
@@ -55,12 +59,33 @@ pub fn DealsPage() -> impl IntoView {
             <p id="add-lead-error" class="field-error" role="alert">{error_text}</p>
         </form>
         {move || if any.get() { view! {
-            <p class="count">{move || fill(t.deals_count, &[("n", &count().to_string())])}</p>
-            <ul class="deal-list" aria-label=t.deal_list_label>
-                {move || state.deals.with(|m| {
-                    newest_first(m.values())
-                        .into_iter()
-                        .map(|d| {
+            <label class="field search-field">
+                <span class="field-label">{t.search_leads}</span>
+                <input
+                    type="search"
+                    autocomplete="off"
+                    prop:value=move || query.get()
+                    on:input=move |ev| query.set(event_target_value(&ev))
+                />
+            </label>
+            {move || rows.with(|rows| query.with(|q| {
+                let found = deal_list::find(rows, q, deal_list::SHOWN);
+                let (n, m) = (rows.len().to_string(), found.total.to_string());
+                let mut summary = if q.trim().is_empty() {
+                    fill(t.deals_count, &[("n", &n)])
+                } else if found.total == 0 {
+                    t.deals_none_match.to_owned()
+                } else {
+                    fill(t.deals_matching, &[("m", &m), ("n", &n)])
+                };
+                if found.total > found.shown.len() {
+                    summary.push(' ');
+                    summary.push_str(&fill(t.deals_shown, &[("shown", &found.shown.len().to_string())]));
+                }
+                view! {
+                    <p class="count" role="status">{summary}</p>
+                    <ul class="deal-list" aria-label=t.deal_list_label>
+                        {found.shown.into_iter().map(|d| {
                             let href = Route::Deal(d.id.clone()).href();
                             let (grade, status) = (d.grade, d.status);
                             view! {
@@ -75,10 +100,10 @@ pub fn DealsPage() -> impl IntoView {
                                     </span>
                                 </li>
                             }
-                        })
-                        .collect_view()
-                })}
-            </ul>
+                        }).collect_view()}
+                    </ul>
+                }
+            }))}
         }.into_any() } else {
             view! { <EmptyState message=Signal::stored(t.deals_empty)/> }.into_any()
         }}

@@ -224,6 +224,56 @@ describe('backups and reset', () => {
   });
 });
 
+describe('lead list', () => {
+  const url = (hash = '') => `${servers['/'].origin}/${hash}`;
+
+  test('finds leads as you type, in any field and either language, and shows at most 100', async () => {
+    const page = await openPage(browser);
+    await gotoApp(page, url('#/deals'));
+    await page.evaluate(() => {
+      const t = Date.UTC(2026, 10, 1);
+      for (let i = 0; i < 250; i++) {
+        const id = `${(t + i).toString(36)}-${String(i).padStart(8, '0')}`;
+        const at = new Date(t + i * 60000).toISOString();
+        const data = {
+          id, number: `L-${String(i + 1).padStart(4, '0')}`, customer: i === 7 ? '深圳精密机械' : `Customer ${i}`,
+          contact: i === 42 ? 'Wang Fang' : '', phone: '', email: '', assigned_at: at, updated_at: at,
+        };
+        localStorage.setItem(`sp:deal:${id}`, JSON.stringify({ schema: 1, data }));
+      }
+    });
+    await page.reload();
+    await page.waitForSelector('html[data-app="ready"]');
+    const search = page.getByRole('searchbox', { name: 'Search leads' });
+    const status = page.locator('p.count');
+    const rows = page.locator('.deal-list li');
+    assert.match(await status.textContent(), /^250 leads\. The first 100 are shown; type more to narrow the list\.$/);
+    assert.equal(await rows.count(), 100);
+    assert.equal(await rows.first().getByRole('link').textContent(), 'Customer 249', 'newest first');
+
+    await search.fill('wang');
+    await page.getByRole('link', { name: 'Customer 42' }).waitFor();
+    assert.equal(await rows.count(), 1);
+    assert.equal(await status.textContent(), '1 of 250 leads match.');
+    await search.fill('精密');
+    await page.getByRole('link', { name: '深圳精密机械' }).waitFor();
+    // Every word anywhere: "24" in the name or in the number (L-0024 is Customer 23).
+    const expected = [...Array(250).keys()].filter((i) => i !== 7
+      && `Customer ${i} L-${String(i + 1).padStart(4, '0')}`.includes('24')).length;
+    await search.fill('customer 24');
+    await page.getByText(`${expected} of 250 leads match.`).waitFor();
+    assert.equal(await rows.count(), expected);
+    await search.fill('L-0100');
+    await page.getByRole('link', { name: 'Customer 99' }).waitFor();
+    await search.fill('no such lead');
+    await page.getByText('No lead matches.', { exact: false }).waitFor();
+    assert.equal(await rows.count(), 0);
+    await search.fill('');
+    await page.waitForFunction(() => document.querySelectorAll('.deal-list li').length === 100);
+    await closeClean(page);
+  });
+});
+
 describe('two tabs', () => {
   const url = (hash = '') => `${servers['/'].origin}/${hash}`;
 
