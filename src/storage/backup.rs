@@ -110,6 +110,8 @@ impl<B: Backend> Store<B> {
                 max: MAX_IMPORT_BYTES,
             });
         }
+        // A byte-order mark, as Windows editors write before UTF-8, is not part of the JSON.
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         let value: Value =
             serde_json::from_str(text).map_err(|e| ImportError::NotJson(e.to_string()))?;
         if value.get("format").and_then(Value::as_str) != Some(FORMAT) {

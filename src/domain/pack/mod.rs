@@ -116,6 +116,8 @@ pub fn parse(text: &str) -> Result<Pack, PackError> {
             max: MAX_PACK_BYTES,
         });
     }
+    // A byte-order mark, as Windows editors write before UTF-8, is not part of the JSON.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let value: Value = serde_json::from_str(text).map_err(|e| PackError::NotJson {
         line: e.line(),
         column: e.column(),

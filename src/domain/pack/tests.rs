@@ -43,6 +43,12 @@ fn an_exported_pack_parses_back_to_the_same_pack() {
 }
 
 #[test]
+fn a_pack_saved_with_a_byte_order_mark_still_parses() {
+    let pack = pack_of(sample());
+    assert_eq!(parse(&format!("\u{feff}{}", to_json(&pack))), Ok(pack));
+}
+
+#[test]
 fn the_default_playbook_exports_within_the_limits() {
     let default = crate::content::assemble(|part| {
         Some(
