@@ -365,7 +365,7 @@ mod tests {
             fill("{n} of {m}, {n}", &[("n", "1"), ("m", "2")]),
             "1 of 2, 1"
         );
-        assert_eq!(fill(ZH.deals_count, &[("n", "3")]), "共 3 条线索");
+        assert_eq!(fill(ZH.deals_count, &[("n", "3")]), "共 3 条线索。");
     }
 
     #[test]
