@@ -36,6 +36,10 @@ echo "== native: cargo test"
 cargo test --quiet 2>&1 | tee "$logs/native.log"; rc=${PIPESTATUS[0]}
 layer native "$(count_cargo "$logs/native.log")" "$rc"
 
+echo "== fuzz: every parser of outside data, 10 s each (scripts/fuzz.sh short; docs/FUZZING.md)"
+bash scripts/fuzz.sh short 2>&1 | tee "$logs/fuzz.log"; rc=${PIPESTATUS[0]}
+layer "fuzz (short)" "$(grep -c '^ok: ' "$logs/fuzz.log") passed, $(grep -c '^FAILED: ' "$logs/fuzz.log") failed" "$rc"
+
 echo "== browser: wasm-bindgen-test in headless Chromium"
 CHROMEDRIVER="$CHROMEDRIVER_BIN" CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
   cargo test --target wasm32-unknown-unknown --test browser 2>&1 | tee "$logs/browser.log"; rc=${PIPESTATUS[0]}

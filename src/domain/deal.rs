@@ -219,14 +219,36 @@ pub fn validate_customer(name: &str) -> Result<String, DealError> {
 }
 
 /// The next lead number, `L-` and four digits at least, one above the highest `L-n` in use.
-/// Numbers that do not follow the pattern (imported, hand-typed) are ignored.
+/// Numbers are read as the duplicate rule compares them (trimmed, any case: `l-0009` is
+/// `L-0009`) and counted as decimal text, so no number is too long to count up from and the
+/// next one is never one in use. Numbers that do not follow the pattern (imported,
+/// hand-typed) are ignored.
 pub fn next_number<'a>(existing: impl IntoIterator<Item = &'a str>) -> String {
-    let max = existing
-        .into_iter()
-        .filter_map(|n| n.strip_prefix("L-")?.parse::<u32>().ok())
-        .max()
-        .unwrap_or(0);
-    format!("L-{:04}", max.saturating_add(1))
+    let mut max = "";
+    for n in existing {
+        let n = n.trim();
+        let Some(digits) = n.strip_prefix("L-").or_else(|| n.strip_prefix("l-")) else {
+            continue;
+        };
+        let n = digits.trim_start_matches('0');
+        if !digits.is_empty()
+            && digits.bytes().all(|b| b.is_ascii_digit())
+            && (n.len(), n) > (max.len(), max)
+        {
+            max = n;
+        }
+    }
+    // `max + 1`, digit by digit from the right.
+    let mut next = max.as_bytes().to_vec();
+    let carried = next.iter_mut().rev().all(|d| {
+        let nine = *d == b'9';
+        *d = if nine { b'0' } else { *d + 1 };
+        nine
+    });
+    if carried {
+        next.insert(0, b'1');
+    }
+    format!("L-{:0>4}", String::from_utf8_lossy(&next))
 }
 
 #[cfg(test)]
@@ -243,6 +265,18 @@ mod tests {
         assert_eq!(next_number([]), "L-0001");
         assert_eq!(next_number(["L-0003", "L-0010", "X-99", "L-abc"]), "L-0011");
         assert_eq!(next_number(["L-9999"]), "L-10000");
+    }
+
+    #[test]
+    fn the_next_number_is_never_one_in_use_in_any_case() {
+        // Found by fuzzing the CSV import (fuzz/regressions/csv_import/): a row without a
+        // number was given `L-0001` beside a row numbered `l-0001`, and `L-4294967295` twice.
+        assert_eq!(next_number(["l-0001", " L-0002 "]), "L-0003");
+        assert_eq!(next_number(["L-4294967295"]), "L-4294967296");
+        assert_eq!(next_number(["L-0000", "L-0099", "L-+5"]), "L-0100");
+        let long = format!("L-{}", "9".repeat(60));
+        let next = format!("L-1{}", "0".repeat(60));
+        assert_eq!(next_number([long.as_str(), "L-12"]), next);
     }
 
     #[test]

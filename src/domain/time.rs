@@ -11,6 +11,9 @@ fn parse(s: &str) -> Option<Timestamp> {
     DateTime::parse_from_rfc3339(s)
         .ok()
         .map(|t| t.with_timezone(&Utc))
+        // RFC 3339 years have four digits. `0000-01-01T00:00:00+00:01` is year -1 in UTC, which
+        // `write` cannot put back into RFC 3339: the next read of the record would fail.
+        .filter(|t| (0..=9999).contains(&chrono::Datelike::year(t)))
 }
 
 fn write(t: &Timestamp) -> String {
@@ -97,6 +100,26 @@ mod tests {
             r#"{"at":5}"#,
         ] {
             assert!(serde_json::from_str::<Record>(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn rejects_a_time_whose_utc_year_cannot_be_written_back() {
+        // Found by fuzzing the backup import (fuzz/regressions/backup_import/): the record was
+        // imported, written as `-0001-12-31T23:59:00Z`, and quarantined at the next load.
+        for bad in [
+            r#"{"at":"0000-01-01T00:00:00+00:01"}"#,
+            r#"{"at":"9999-12-31T23:59:59-00:01"}"#,
+        ] {
+            assert!(serde_json::from_str::<Record>(bad).is_err(), "{bad}");
+        }
+        for edge in [
+            r#"{"at":"0000-01-01T00:00:00Z"}"#,
+            r#"{"at":"9999-12-31T23:59:59.999999999Z"}"#,
+        ] {
+            let r: Record = serde_json::from_str(edge).unwrap();
+            let again = serde_json::to_string(&r).unwrap();
+            assert_eq!(serde_json::from_str::<Record>(&again).unwrap(), r, "{edge}");
         }
     }
 }

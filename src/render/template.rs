@@ -19,16 +19,32 @@ fn preview(src: &str, locale: Locale) -> Result<Rendered, Vec<TemplateError>> {
 }
 
 /// The filled Markdown as safe HTML, each missing value's `[[name]]` shown as a highlighted
-/// `[name]`. Names are field names (`[a-z0-9_]`), so they need no escaping.
+/// `[name]`. Names are field names (`[a-z0-9_]`), so they need no escaping. Only text between
+/// tags is marked: a `[[name]]` inside a tag (a link's `href`, from `[x]({{name}})`) stays as
+/// it is, since a `<mark>` there would break the tag. `to_html` escapes every `<` and `>` of
+/// the text, so each `<` opens a tag and the next `>` closes it.
 fn highlighted(rendered: &Rendered) -> String {
-    let mut html = to_html(&rendered.text);
-    for (name, _) in &rendered.missing {
-        html = html.replace(
-            &format!("[[{name}]]"),
-            &format!("<mark class=\"missing\">[{name}]</mark>"),
-        );
+    let html = to_html(&rendered.text);
+    if rendered.missing.is_empty() {
+        return html;
     }
-    html
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html.as_str();
+    while !rest.is_empty() {
+        let (text, tag) = rest.split_at(rest.find('<').unwrap_or(rest.len()));
+        let mut text = text.to_owned();
+        for (name, _) in &rendered.missing {
+            text = text.replace(
+                &format!("[[{name}]]"),
+                &format!("<mark class=\"missing\">[{name}]</mark>"),
+            );
+        }
+        out.push_str(&text);
+        let end = tag.find('>').map_or(tag.len(), |i| i + 1);
+        out.push_str(&tag[..end]);
+        rest = &tag[end..];
+    }
+    out
 }
 
 /// Appends `text`, escaped, between `open` and `close`. Never inlined: it is called a dozen
@@ -249,6 +265,19 @@ mod tests {
         assert_eq!(
             highlighted(&r),
             "<p>From <mark class=\"missing\">[current_vendor]</mark> to us.</p>"
+        );
+    }
+
+    #[test]
+    fn a_missing_value_in_a_link_address_is_marked_in_the_text_and_never_breaks_the_tag() {
+        // Found by fuzzing (fuzz/regressions/template/link-to-missing-value.md): the marker
+        // went inside the `href` and its quotes closed the attribute.
+        let src = "[Call]({{current_vendor}}) **{{current_vendor}}**";
+        let r = preview(src, Locale::En).unwrap();
+        assert_eq!(
+            highlighted(&r),
+            "<p><a href=\"[[current_vendor]]\">Call</a> <strong><mark class=\"missing\">\
+             [current_vendor]</mark></strong></p>"
         );
     }
 

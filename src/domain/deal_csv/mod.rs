@@ -258,8 +258,16 @@ pub fn format_local_time(t: Timestamp, offset_minutes: i32) -> String {
 /// could be either of two days.
 pub fn parse_local_time(text: &str, offset_minutes: i32) -> Option<Timestamp> {
     let t = text.trim();
+    // Storage writes times as RFC 3339, whose years have four digits: a time outside them in
+    // UTC (`0000-01-01T00:00:00+00:01`, or `0000-01-01` east of UTC) could not be read back.
+    // A leap second (`09:30:60`) reads as the second before it: the export writes minutes, and
+    // chrono would round a leap second into the next minute there.
+    let storable = |t: Timestamp| {
+        let t = t.with_nanosecond(t.nanosecond() % 1_000_000_000)?;
+        (0..=9999).contains(&t.year()).then_some(t)
+    };
     if let Ok(dt) = DateTime::parse_from_rfc3339(t) {
-        return Some(dt.with_timezone(&Utc));
+        return storable(dt.with_timezone(&Utc));
     }
     let t = t.replace(['年', '月'], "-").replace('日', " ");
     let (date, time) = t.trim().split_once([' ', 'T']).unwrap_or((t.trim(), ""));
@@ -282,7 +290,7 @@ pub fn parse_local_time(text: &str, offset_minutes: i32) -> Option<Timestamp> {
             NaiveTime::from_hms_opt(h, m, s)?
         }
     };
-    Some(from_local(date.and_time(time), offset_minutes))
+    storable(from_local(date.and_time(time), offset_minutes))
 }
 
 /// The lead table as CSV: a byte-order mark, the header in `locale`, one row per deal, times

@@ -411,6 +411,21 @@ fn times_in_cells_are_local_unless_they_carry_an_offset() {
 }
 
 #[test]
+fn a_time_storage_could_not_write_back_is_not_a_time() {
+    // Found by fuzzing (fuzz/regressions/csv_import/): such a deal was planned as valid, then
+    // saved as `-0001-12-31T23:59:00Z` and quarantined at the next load.
+    for bad in [
+        "0000-01-01T00:00:00+00:01",
+        "9999-12-31T23:59:59-00:01",
+        "0000-01-01",
+    ] {
+        assert_eq!(parse_local_time(bad, CHINA), None, "{bad}");
+    }
+    assert!(parse_local_time("0000-01-01", -CHINA).is_some());
+    assert!(parse_local_time("9999-12-31 23:59", CHINA).is_some());
+}
+
+#[test]
 fn a_row_without_an_assignment_time_is_assigned_now() {
     let p = plan("Customer\nAcme\n", &[]);
     let d = valid(&p.rows[0]).0;
@@ -472,4 +487,12 @@ fn numbers_made_up_by_the_plan_move_past_a_lead_added_since() {
     let since = deal(1, "Other");
     let added = p.new_deals(&[&since]);
     assert_eq!(added[0].0.number, "L-0002");
+}
+
+#[test]
+fn a_leap_second_reads_as_the_second_before_it() {
+    // Found by fuzzing (fuzz/regressions/csv_import/leap-second.csv): `09:30:60` was kept as a
+    // leap second, which the export rounded into the next minute.
+    let t = parse_local_time("2026-03-01T09:30:60+08:00", 0).unwrap();
+    assert_eq!(t.to_rfc3339(), "2026-03-01T01:30:59+00:00");
 }
