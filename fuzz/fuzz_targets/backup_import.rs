@@ -44,7 +44,9 @@ fn seed() -> &'static BTreeMap<String, String> {
             team: "East".into(),
             start_date: None,
         };
-        store.put(&Key::Trainee(trainee.id.clone()), &trainee).expect("room");
+        store
+            .put(&Key::Trainee(trainee.id.clone()), &trainee)
+            .expect("room");
         let drill = Drill {
             id: Id::generate(NOW_MILLIS, 4),
             trainee: trainee.id.clone(),
@@ -53,9 +55,13 @@ fn seed() -> &'static BTreeMap<String, String> {
             finished_at: None,
             scores: vec![],
         };
-        store.put(&Key::Drill(drill.id.clone()), &drill).expect("room");
+        store
+            .put(&Key::Drill(drill.id.clone()), &drill)
+            .expect("room");
         let backend = store.backend();
-        backend.set("sp:quarantine:deal:x-1@5", "{\"broken").expect("room");
+        backend
+            .set("sp:quarantine:deal:x-1@5", "{\"broken")
+            .expect("room");
         backend.set("other-app", "theirs").expect("room");
         backend.snapshot()
     })
@@ -96,23 +102,37 @@ fuzz_target!(|data: &[u8]| {
     let tight = seeded(MemoryBackend::new().with_quota(seed_bytes() + room));
     if let Ok(plan) = tight.plan_import(text) {
         if let Err(e) = tight.apply_import(&plan) {
-            assert_eq!(&tight.backend().snapshot(), before, "a failed apply ({e}) was not undone");
+            assert_eq!(
+                &tight.backend().snapshot(),
+                before,
+                "a failed apply ({e}) was not undone"
+            );
         }
     }
 
     // Plenty of room: the import applies whole.
-    store.apply_import(&plan).expect("an import with room to spare applies");
-    let again = store.plan_import(text).expect("an imported file plans again");
+    store
+        .apply_import(&plan)
+        .expect("an import with room to spare applies");
+    let again = store
+        .plan_import(text)
+        .expect("an imported file plans again");
     assert!(again.is_empty(), "a second import would change {again:?}");
     let export = store.export(fuzz_common::now()).expect("exports");
     let json = serde_json::to_string(&export).expect("serializes");
     let replay = store.plan_import(&json).expect("an export imports");
-    assert!(replay.is_empty(), "re-importing an export changes {replay:?}");
+    assert!(
+        replay.is_empty(),
+        "re-importing an export changes {replay:?}"
+    );
     let loaded = store.load(NOW_MILLIS).expect("loads");
     assert!(
         loaded.report.quarantined.is_empty(),
         "imported records do not load: {:?}\ninput: {text:?}",
         loaded.report.quarantined
     );
-    assert_eq!(loaded.report.newer_schema, None, "an import made the store read-only");
+    assert_eq!(
+        loaded.report.newer_schema, None,
+        "an import made the store read-only"
+    );
 });

@@ -58,9 +58,15 @@ fn check_records(text: &str) {
     let Ok(records) = parse(text) else { return };
     let mut last = (0, 0);
     for r in &records {
-        assert!(r.row > last.0 && r.line >= last.1.max(1), "rows out of order");
+        assert!(
+            r.row > last.0 && r.line >= last.1.max(1),
+            "rows out of order"
+        );
         assert!(r.fields.iter().any(|f| !f.is_empty()), "a blank record");
-        assert!(!r.fields.iter().any(|f| f.contains('\r')), "a CR in a field");
+        assert!(
+            !r.fields.iter().any(|f| f.contains('\r')),
+            "a CR in a field"
+        );
         last = (r.row, r.line);
     }
     let mut out = String::from(BOM);
@@ -71,7 +77,11 @@ fn check_records(text: &str) {
     let fields = |rs: &[sales_playbook::domain::csv::Record]| -> Vec<Vec<String>> {
         rs.iter().map(|r| r.fields.clone()).collect()
     };
-    assert_eq!(fields(&back), fields(&records), "records changed on the way back");
+    assert_eq!(
+        fields(&back),
+        fields(&records),
+        "records changed on the way back"
+    );
 }
 
 fuzz_target!(|data: &[u8]| {
@@ -101,7 +111,10 @@ fuzz_target!(|data: &[u8]| {
         .map(|d| d.number.trim().to_lowercase())
         .collect();
     for (deal, _) in &valid {
-        assert!(!deal.customer.trim().is_empty(), "a valid row with no customer");
+        assert!(
+            !deal.customer.trim().is_empty(),
+            "a valid row with no customer"
+        );
         let n = deal.number.trim().to_lowercase();
         assert!(
             !numbers.contains(&n),
@@ -125,7 +138,10 @@ fuzz_target!(|data: &[u8]| {
     assert_eq!(new, planned, "new_deals differs from the plan");
     let mut after = existing_refs.clone();
     after.extend(new.iter().map(|(d, _)| d));
-    assert!(plan.new_deals(&after).is_empty(), "a second apply adds deals");
+    assert!(
+        plan.new_deals(&after).is_empty(),
+        "a second apply adds deals"
+    );
 
     // The export and back.
     let round_trips = valid.iter().all(|(d, a)| {
@@ -157,11 +173,17 @@ fuzz_target!(|data: &[u8]| {
         want.id = back.id.clone();
         want.assigned_at = minute(want.assigned_at);
         want.first_follow_up_at = want.first_follow_up_at.map(minute);
-        assert_eq!(**back, want, "a deal changed on the way back\nexport: {out:?}");
+        assert_eq!(
+            **back, want,
+            "a deal changed on the way back\nexport: {out:?}"
+        );
         let want_action = action.map(|a| NextAction {
             due: minute(a.due),
             ..a.clone()
         });
-        assert_eq!(next_action, &want_action, "a next action changed on the way back");
+        assert_eq!(
+            next_action, &want_action,
+            "a next action changed on the way back"
+        );
     }
 });

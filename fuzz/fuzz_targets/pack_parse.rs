@@ -43,7 +43,11 @@ fuzz_target!(|data: &[u8]| {
     let Ok(pack) = parse(text) else { return };
 
     let json = to_json(&pack);
-    assert_eq!(parse(&json), Ok(pack.clone()), "an accepted pack does not export back\n{json}");
+    assert_eq!(
+        parse(&json),
+        Ok(pack.clone()),
+        "an accepted pack does not export back\n{json}"
+    );
 
     let (overlay, current) = local();
     let items = plan(&pack, current, overlay);
@@ -59,13 +63,22 @@ fuzz_target!(|data: &[u8]| {
     apply(&pack, &items, &|_, _| true, &mut taken);
     let after = effective(fuzz_common::default_playbook(), &taken);
     for item in plan(&pack, &after, &taken) {
-        assert_eq!(item.change, Change::Unchanged, "{:?} {} after import", item.part, item.key);
+        assert_eq!(
+            item.change,
+            Change::Unchanged,
+            "{:?} {} after import",
+            item.part,
+            item.key
+        );
     }
 
     let mut kept = overlay.clone();
     apply(&pack, &items, &|_, _| false, &mut kept);
     for item in items.iter().filter(|i| i.change == Change::Conflict) {
-        assert_eq!(kept.get(item.part, &item.key), overlay.get(item.part, &item.key));
+        assert_eq!(
+            kept.get(item.part, &item.key),
+            overlay.get(item.part, &item.key)
+        );
     }
 
     for finding in audit(&pack.playbook) {
