@@ -22,6 +22,20 @@ toolchain_channel() {
 # The release build into dist/. Relative asset URLs (`./`): the same files work at a domain
 # root and under any sub-path. Then the service worker with the build's file list, and
 # precompressed .br/.gz copies (scripts/postbuild.mjs).
+#
+# The release wasm is built with the standard library rebuilt for size: `build-std` with
+# `optimize_for_size`, and `panic=immediate-abort` (a panic traps instead of formatting a
+# message nobody sees: the release build has no panic hook). That is 17 KiB brotli of the
+# 250 KiB budget. These are unstable options of the pinned compiler, enabled for this one
+# build by RUSTC_BOOTSTRAP=1; they need the rust-src component (rust-toolchain.toml). Only
+# the wasm target gets the flags; build scripts, proc macros and every test build are plain.
+# A toolchain bump must pass the release smoke tests, which run on this very build.
 build_dist() {
-  (cd "$ROOT" && trunk build --release --offline --public-url ./ && node scripts/postbuild.mjs dist)
+  (cd "$ROOT" &&
+    RUSTC_BOOTSTRAP=1 \
+    CARGO_UNSTABLE_BUILD_STD=std,panic_abort \
+    CARGO_UNSTABLE_BUILD_STD_FEATURES=optimize_for_size \
+    CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort" \
+    trunk build --release --offline --public-url ./ &&
+    node scripts/postbuild.mjs dist)
 }

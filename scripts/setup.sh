@@ -10,10 +10,14 @@ cd "$ROOT"
 channel="$(toolchain_channel)"
 if ! rustup toolchain list | grep -q "^$channel-"; then
   say "rust" "installing $channel"
-  rustup toolchain install "$channel" --profile minimal --component rustfmt,clippy --target wasm32-unknown-unknown
+  rustup toolchain install "$channel" --profile minimal --component rustfmt,clippy,rust-src --target wasm32-unknown-unknown
 fi
 if ! rustup target list --installed --toolchain "$channel" | grep -qx wasm32-unknown-unknown; then
   rustup target add --toolchain "$channel" wasm32-unknown-unknown
+fi
+# The release build rebuilds the standard library for size (scripts/lib.sh, build_dist).
+if ! rustup component list --installed --toolchain "$channel" | grep -q '^rust-src'; then
+  rustup component add --toolchain "$channel" rust-src
 fi
 say "rust" "$(rustc --version)"
 
