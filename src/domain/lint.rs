@@ -9,6 +9,7 @@ use super::field::is_field_name;
 use super::playbook::Industry;
 use super::script::{Script, Step, StepGraph};
 use super::{Id, Locale, LocalizedText};
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
 /// One problem, and where it is: the script itself (`step: None`), a step, or one of its
@@ -59,6 +60,17 @@ pub enum LintKind {
     },
     /// A branch with no label in either language: the rep cannot tell which response it is.
     EmptyBranchLabel,
+    /// For these industries the script has no first step: the start and every step along its
+    /// `next` are for other industries only.
+    NoStartFor {
+        industries: Vec<Industry>,
+    },
+    /// A step a call of these industries reaches, not an end, whose every way on is for other
+    /// industries only: for them the call stops here. (A step with no way on at all is a
+    /// [`LintKind::DeadEnd`] instead.)
+    DeadEndFor {
+        industries: Vec<Industry>,
+    },
 }
 
 /// Lints `script`. `known_field` says whether the playbook defines a field name. Lints come
@@ -88,6 +100,11 @@ pub fn lint_script(script: &Script, known_field: &dyn Fn(&str) -> bool) -> Vec<L
         step.end || is_dead_end(step) || step.targets().any(|to| script.step(to).is_none())
     });
     let can_end = graph.reaching(stops.map(|(i, _)| i));
+    let (no_start_for, mut dead_end_for) = industry_walks(script);
+    if graph.start().is_some() && !no_start_for.is_empty() {
+        let industries = no_start_for;
+        report(None, None, LintKind::NoStartFor { industries });
+    }
     for (i, step) in script.steps.iter().enumerate() {
         let here = Some(&step.id);
         if !graph.is_first(i) {
@@ -123,6 +140,11 @@ pub fn lint_script(script: &Script, known_field: &dyn Fn(&str) -> bool) -> Vec<L
         }
         if is_dead_end(step) {
             report(here, None, LintKind::DeadEnd);
+        } else if !step.end {
+            let industries = dead_end_for.remove(&i).unwrap_or_default();
+            if !industries.is_empty() {
+                report(here, None, LintKind::DeadEndFor { industries });
+            }
         }
         // Without a start every step would be unreachable: StartMissing says it once.
         if graph.start().is_some() {
@@ -134,6 +156,55 @@ pub fn lint_script(script: &Script, known_field: &dyn Fn(&str) -> bool) -> Vec<L
         }
     }
     lints
+}
+
+/// The industries a call of this script may be for: its own, or every one.
+fn script_industries(script: &Script) -> &[Industry] {
+    if script.industries.is_empty() {
+        &Industry::ALL
+    } else {
+        &script.industries
+    }
+}
+
+/// Walks the script once per industry it serves, as a call of that industry would
+/// (`Script::resolve`, `Script::choices`): the industries with no first step, and for each
+/// step (by index) the industries whose call reaches it and finds no way on. Steps whose
+/// links are broken for everyone are left to the other lints.
+fn industry_walks(script: &Script) -> (Vec<Industry>, BTreeMap<usize, Vec<Industry>>) {
+    let mut no_start = Vec::new();
+    let mut dead_ends: BTreeMap<usize, Vec<Industry>> = BTreeMap::new();
+    let index = |id: &Id| script.steps.iter().position(|s| &s.id == id);
+    for &industry in script_industries(script) {
+        if script.step(&script.start).is_none() {
+            break;
+        }
+        let Some(first) = script.resolve(&script.start, industry) else {
+            no_start.push(industry);
+            continue;
+        };
+        let mut seen = BTreeSet::new();
+        let mut queue: Vec<Id> = vec![first.id.clone()];
+        while let Some(id) = queue.pop() {
+            let Some(i) = index(&id).filter(|&i| seen.insert(i)) else {
+                continue;
+            };
+            let step = &script.steps[i];
+            let choices = script.choices(&id, industry);
+            let broken = step.targets().any(|to| script.step(to).is_none());
+            if choices.is_empty() && !step.end && !is_dead_end(step) && !broken {
+                dead_ends.entry(i).or_default().push(industry);
+            }
+            queue.extend(choices.into_iter().map(|c| c.to().clone()));
+        }
+    }
+    (no_start, dead_ends)
+}
+
+/// `manufacturing, retail`: industries as written in the playbook's files.
+fn industry_codes(industries: &[Industry]) -> String {
+    let codes: Vec<&str> = industries.iter().map(|i| i.code()).collect();
+    codes.join(", ")
 }
 
 fn is_dead_end(step: &Step) -> bool {
@@ -207,6 +278,14 @@ impl fmt::Display for Lint {
                 write!(f, "{what} has no {} version", locale.native_name())
             }
             LintKind::EmptyBranchLabel => write!(f, "{branch} has no label"),
+            LintKind::NoStartFor { industries } => {
+                write!(f, "no first step for {}", industry_codes(industries))
+            }
+            LintKind::DeadEndFor { industries } => write!(
+                f,
+                "the call stops here for {}: every way on is for other industries",
+                industry_codes(industries)
+            ),
         }
     }
 }
@@ -402,6 +481,81 @@ mod tests {
         step_mut(&mut script, "ask-need").branches[0].label = text(" ", "");
         let expected = on_branch("ask-need", 0, LintKind::EmptyBranchLabel);
         assert_eq!(found(&script), [expected]);
+    }
+
+    /// Every industry but `except`, in the order lints list them.
+    fn all_but(except: Industry) -> Vec<Industry> {
+        Industry::ALL.into_iter().filter(|&i| i != except).collect()
+    }
+
+    /// `nurture` is no longer an end; its only way on is an end step for retail alone.
+    fn nurture_then_retail_offer() -> Script {
+        let mut script = first_contact();
+        let mut offer = say("retail-offer", "A store trial?", "门店试用？");
+        offer.only_for = vec![Industry::Retail];
+        offer.end = true;
+        let nurture = step_mut(&mut script, "nurture");
+        nurture.end = false;
+        nurture.next = Some(id("retail-offer"));
+        script.steps.push(offer);
+        script
+    }
+
+    #[test]
+    fn a_step_whose_every_way_on_is_for_other_industries_is_a_dead_end_for_the_rest() {
+        let industries = all_but(Industry::Retail);
+        assert_eq!(
+            found(&nurture_then_retail_offer()),
+            [at("nurture", LintKind::DeadEndFor { industries })]
+        );
+    }
+
+    #[test]
+    fn an_industry_the_script_does_not_serve_is_not_reported() {
+        let mut script = nurture_then_retail_offer();
+        script.industries = vec![Industry::Retail];
+        assert_eq!(lint(&script), []);
+        script.industries = vec![Industry::Retail, Industry::Software];
+        let industries = vec![Industry::Software];
+        assert_eq!(
+            found(&script),
+            [at("nurture", LintKind::DeadEndFor { industries })]
+        );
+    }
+
+    #[test]
+    fn a_dead_end_for_everyone_is_reported_once_as_a_plain_dead_end() {
+        let mut script = first_contact();
+        step_mut(&mut script, "nurture").end = false;
+        let kinds: Vec<_> = lint(&script).into_iter().map(|l| l.kind).collect();
+        assert_eq!(kinds, [LintKind::DeadEnd]);
+    }
+
+    #[test]
+    fn a_start_for_one_industry_only_leaves_the_others_without_a_first_step() {
+        let mut script = first_contact();
+        let opening = step_mut(&mut script, "opening");
+        opening.only_for = vec![Industry::Manufacturing];
+        opening.branches = vec![Branch {
+            label: text("Go on", "继续"),
+            to: id("compliance"),
+        }];
+        opening.next = None;
+        let industries = all_but(Industry::Manufacturing);
+        assert_eq!(
+            found(&script),
+            [(None, None, LintKind::NoStartFor { industries })]
+        );
+    }
+
+    #[test]
+    fn industry_dead_ends_are_named_in_english() {
+        let lints = lint(&nurture_then_retail_offer());
+        assert_eq!(
+            lints[0].to_string(),
+            "step `nurture`: the call stops here for manufacturing, professional_services, \
+             software, generic: every way on is for other industries"
+        );
     }
 
     #[test]

@@ -2,11 +2,11 @@
 //! trainer gave it (a script's title, a section's heading), ids only where nothing has a name
 //! (steps, items) or the name is blank.
 
-use super::{stage_name, texts};
+use super::{industry_name, stage_name, texts};
 use crate::domain::audit::{Finding, FindingKind, Part, Place};
 use crate::domain::checklist::ChecklistIssue;
 use crate::domain::lint::LintKind;
-use crate::domain::playbook::{Playbook, StageKind};
+use crate::domain::playbook::{Industry, Playbook, StageKind};
 use crate::domain::template::{Position, SectionKind, TemplateError};
 use crate::domain::{Locale, LocalizedText};
 
@@ -320,7 +320,35 @@ fn script_message(kind: &LintKind, place: &Place, zh: bool) -> String {
         (LintKind::EmptyBranchLabel, true) => {
             "该分支没有标签，销售无法判断它对应客户的哪种回答".into()
         }
+        (LintKind::NoStartFor { industries }, false) => format!(
+            "a call for {} has no first step: the start and the steps after it are for other \
+             industries only",
+            industry_names(industries, zh)
+        ),
+        (LintKind::NoStartFor { industries }, true) => format!(
+            "{}的通话没有第一步：起始步骤及其后续步骤都只适用于其他行业",
+            industry_names(industries, zh)
+        ),
+        (LintKind::DeadEndFor { industries }, false) => format!(
+            "a call for {} stops here: every way on is for other industries only",
+            industry_names(industries, zh)
+        ),
+        (LintKind::DeadEndFor { industries }, true) => format!(
+            "{}的通话会停在这里：后续步骤都只适用于其他行业",
+            industry_names(industries, zh)
+        ),
     }
+}
+
+/// "Manufacturing, Retail" / "制造业、零售业": industries by their names in the reader's
+/// language.
+fn industry_names(industries: &[Industry], zh: bool) -> String {
+    let locale = if zh { Locale::ZhCn } else { Locale::En };
+    let names: Vec<&str> = industries
+        .iter()
+        .map(|&i| industry_name(texts(locale), i))
+        .collect();
+    names.join(if zh { "、" } else { ", " })
 }
 
 fn checklist_message(issue: &ChecklistIssue, zh: bool) -> String {

@@ -1,6 +1,7 @@
 use super::*;
 use crate::domain::audit::fixtures::{id, playbook};
 use crate::domain::audit::{audit, Severity};
+use crate::domain::playbook::Industry;
 use crate::domain::script::fixtures::step_mut;
 
 fn en(place: Place, kind: FindingKind) -> String {
@@ -119,6 +120,18 @@ fn every_kind() -> Vec<(Place, FindingKind, &'static str, &'static str)> {
             },
         ),
         (script(Some("value"), Some(0)), L::EmptyBranchLabel),
+        (
+            script(None, None),
+            L::NoStartFor {
+                industries: vec![Industry::Software],
+            },
+        ),
+        (
+            script(Some("value"), None),
+            L::DeadEndFor {
+                industries: vec![Industry::Manufacturing, Industry::Retail],
+            },
+        ),
     ];
     let item = || id("budget-range");
     let checklists = [
@@ -373,5 +386,27 @@ fn a_field_reads_by_its_label_with_its_name() {
     assert_eq!(
         zh(need(), kind),
         "字段“客户需求”（need）：没有任何话术、清单或模板使用此字段"
+    );
+}
+
+#[test]
+fn an_industry_dead_end_names_the_industries_in_the_readers_language() {
+    let kind = FindingKind::Script(LintKind::DeadEndFor {
+        industries: vec![Industry::Manufacturing, Industry::Retail],
+    });
+    let place = || script(Some("nurture"), None);
+    let en = en(place(), kind.clone());
+    assert!(en.contains("“nurture”"), "{en}");
+    assert!(
+        en.ends_with(
+            "a call for Manufacturing and industrial equipment, Retail and chains stops here: \
+             every way on is for other industries only"
+        ),
+        "{en}"
+    );
+    let zh = zh(place(), kind);
+    assert!(
+        zh.contains("制造业与工业设备、零售与连锁的通话会停在这里"),
+        "{zh}"
     );
 }
