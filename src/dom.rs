@@ -60,6 +60,26 @@ pub fn mark_ready() {
     }
 }
 
+/// The tab's session storage: what a reload of this tab resumes (a practice walk). Gone when
+/// the tab closes; refused storage only means nothing resumes.
+fn session() -> Option<web_sys::Storage> {
+    web_sys::window()?.session_storage().ok()?
+}
+
+pub fn session_get(key: &str) -> Option<String> {
+    session()?.get_item(key).ok()?
+}
+
+/// Stores `value` under `key`, or removes the key when `value` is `None`.
+pub fn session_set(key: &str, value: Option<&str>) {
+    if let Some(s) = session() {
+        let _ = match value {
+            Some(v) => s.set_item(key, v),
+            None => s.remove_item(key),
+        };
+    }
+}
+
 /// Moves keyboard focus to the element with `id` (a skip link, a page heading).
 pub fn focus(id: &str) {
     if let Some(el) = document().and_then(|d| d.get_element_by_id(id)) {

@@ -25,12 +25,25 @@ pub fn ScriptPage(id: Id) -> impl IntoView {
     let state = use_app_state();
     let locale = move || state.locale();
     let t = texts(locale());
+    // A practice this tab was in (before a reload, or a look at another page) resumes.
+    let saved = crate::dom::session_get(&practice_key(&id));
+    let saved_industry = saved.as_deref().and_then(Walk::encoded_industry);
+    let mode = RwSignal::new(match saved_industry {
+        Some(_) => Mode::Practice,
+        None => Mode::Read,
+    });
+    let industry = RwSignal::new(saved_industry.unwrap_or(Industry::Generic));
+    let key = StoredValue::new(practice_key(&id));
     let script = Memo::new(move |_| state.playbook.with(|p| p.script(&id).cloned()));
-    let mode = RwSignal::new(Mode::Read);
-    let industry = RwSignal::new(Industry::Generic);
     let mode_button = move |m: Mode, label: fn(&Texts) -> &'static str| {
+        let pick = move |_| {
+            if m == Mode::Read {
+                crate::dom::session_set(&key.get_value(), None);
+            }
+            mode.set(m);
+        };
         view! {
-            <button type="button" aria-pressed=move || (mode.get() == m).to_string() on:click=move |_| mode.set(m)>
+            <button type="button" aria-pressed=move || (mode.get() == m).to_string() on:click=pick>
                 {label(t)}
             </button>
         }
@@ -77,6 +90,11 @@ pub fn ScriptPage(id: Id) -> impl IntoView {
             }
         }}
     }
+}
+
+/// Where the tab keeps the practice walk of a script (`Walk::encode`).
+fn practice_key(script: &Id) -> String {
+    format!("sp-practice-{script}")
 }
 
 /// The label of a step's kind, e.g. "Ask" or "Word for word".
@@ -162,8 +180,20 @@ fn Practice(script: Script, industry: Industry) -> impl IntoView {
     let state = use_app_state();
     let locale = move || state.locale();
     let t = texts(locale());
+    let key = practice_key(&script.id);
+    let resumed = crate::dom::session_get(&key)
+        .and_then(|text| Walk::resume(&script, &text))
+        .filter(|w| w.industry() == industry);
     let script = StoredValue::new(script);
-    let walk = RwSignal::new(script.with_value(|s| Walk::start(s, industry)));
+    let walk = RwSignal::new(resumed.or_else(|| script.with_value(|s| Walk::start(s, industry))));
+    // Every move is kept for the tab, so a reload resumes the call where it was.
+    let key = StoredValue::new(key);
+    let save = move || {
+        walk.with_untracked(|w| {
+            let text = w.as_ref().map(Walk::encode);
+            crate::dom::session_set(&key.get_value(), text.as_deref())
+        })
+    };
     let blocked = RwSignal::new(false);
     let step = move || {
         walk.with(|w| {
@@ -194,6 +224,7 @@ fn Practice(script: Script, industry: Industry) -> impl IntoView {
                 );
             }
         });
+        save();
     };
     let finish = move || {
         walk.update(|w| {
@@ -201,6 +232,7 @@ fn Practice(script: Script, industry: Industry) -> impl IntoView {
                 blocked.set(script.with_value(|s| w.finish(s)).is_err());
             }
         });
+        save();
     };
     let back = move || {
         walk.update(|w| {
@@ -208,10 +240,12 @@ fn Practice(script: Script, industry: Industry) -> impl IntoView {
                 w.back();
             }
         });
+        save();
         blocked.set(false);
     };
     let restart = move || {
         walk.set(script.with_value(|s| Walk::start(s, industry)));
+        save();
         blocked.set(false);
     };
     // Number keys choose a response, as the issue asks for keyboard-only use.
@@ -268,6 +302,7 @@ fn Practice(script: Script, industry: Industry) -> impl IntoView {
                             <input type="checkbox" prop:checked=ticked.clone() on:change=move |ev| {
                                 let on = event_target_checked(&ev);
                                 walk.update(|w| if let Some(w) = w { if on { w.tick() } else { w.untick() } });
+                                save();
                                 blocked.set(false);
                             }/>
                             {t.tick_verbatim}

@@ -438,6 +438,51 @@ describe('playbook content', () => {
     await closeClean(page);
   });
 
+  test('a practice resumes where it was after a reload or a look at another page', async () => {
+    const page = await openPage(browser);
+    await gotoApp(page, url('#/playbook'));
+    await page.getByRole('link', { name: 'Lead development and management' }).click();
+    await page.getByRole('link', { name: 'First contact call' }).click();
+    await page.getByRole('combobox', { name: 'Industry' }).selectOption({ label: 'Retail and chains' });
+    await page.getByRole('button', { name: 'Practice' }).click();
+    const text = () => page.locator('.practice .step-text').textContent();
+    const path = () => page.locator('.practice .path li').allTextContents();
+    const tick = page.getByRole('checkbox', { name: 'I said this word for word' });
+    // Three moves in, ticking a word-for-word line on the way.
+    for (let moves = 0; moves < 3; ) {
+      if (await tick.count()) await tick.check();
+      const before = await text();
+      await page.keyboard.press('1');
+      await page.waitForFunction((b) => document.querySelector('.practice .step-text')?.textContent !== b, before);
+      moves++;
+    }
+    const here = await text();
+    const walked = await path();
+    assert.equal(walked.length, 4);
+
+    await page.reload();
+    await page.locator('.practice .step-text').waitFor();
+    assert.equal(await page.getByRole('button', { name: 'Practice' }).getAttribute('aria-pressed'), 'true');
+    assert.equal(await page.getByRole('combobox', { name: 'Industry' }).inputValue(), 'retail');
+    assert.equal(await text(), here);
+    assert.deepEqual(await path(), walked);
+
+    // A look at the deals mid-call, then back to the call.
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Deals' }).click();
+    await page.locator('.practice').waitFor({ state: 'detached' });
+    await page.goBack();
+    await page.locator('.practice .step-text').waitFor();
+    assert.equal(await text(), here);
+
+    // Leaving practice for read mode ends it: a reload shows the outline.
+    await page.getByRole('button', { name: 'Read' }).click();
+    await page.locator('.outline').waitFor();
+    await page.reload();
+    await page.locator('.outline').waitFor();
+    assert.equal(await page.locator('.practice').count(), 0);
+    await closeClean(page);
+  });
+
   test('a word-for-word line must be ticked before the call moves on', async () => {
     const page = await openPage(browser);
     await gotoApp(page, url('#/playbook'));

@@ -181,6 +181,62 @@ impl Walk {
             && (self.finished || self.choices(script).is_empty())
     }
 
+    /// The walk as text for the tab's session storage, so a reload resumes the call: the
+    /// industry and whether the rep finished, the path, the ticked steps (ids have no spaces).
+    pub fn encode(&self) -> String {
+        let ids = |ids: Vec<&Id>| {
+            ids.into_iter()
+                .map(Id::as_str)
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        format!(
+            "{} {}\n{}\n{}",
+            self.industry.code(),
+            u8::from(self.finished),
+            ids(self.path.iter().collect()),
+            ids(self.ticked.iter().collect())
+        )
+    }
+
+    /// The industry of [`Walk::encode`]'s `text`, read before the walk is resumed.
+    pub fn encoded_industry(text: &str) -> Option<Industry> {
+        Industry::from_code(text.split('\n').next()?.split(' ').next()?)
+    }
+
+    /// The walk of [`Walk::encode`]'s `text` on `script`, replayed move by move: only moves
+    /// the script still allows are kept, so after the script was edited the walk resumes at
+    /// the last step still reached the same way (at the start when even that changed).
+    /// `None` when the text is not a walk or the script has no start for its industry.
+    pub fn resume(script: &Script, text: &str) -> Option<Walk> {
+        let mut lines = text.split('\n');
+        let head = lines.next()?;
+        let industry = Walk::encoded_industry(head)?;
+        let finished = head.ends_with(" 1");
+        let mut path = lines.next().unwrap_or("").split(' ');
+        let mut walk = Walk::start(script, industry)?;
+        walk.ticked = (lines.next().unwrap_or("").split(' '))
+            .filter_map(|s| Id::parse(s).ok())
+            .filter(|id| script.step(id).is_some())
+            .collect();
+        if path.next() != walk.current().map(Id::as_str) {
+            return Some(walk);
+        }
+        for id in path {
+            let choices = walk.choices(script);
+            let Some(index) = choices.iter().position(|c| c.to().as_str() == id) else {
+                return Some(walk);
+            };
+            if walk.advance(script, index).is_err() {
+                return Some(walk);
+            }
+        }
+        if finished {
+            let _ = walk.finish(script);
+        }
+        Some(walk)
+    }
+
     fn here<'s>(&self, script: &'s Script) -> Result<&'s Step, WalkBlock> {
         if script.id != self.script {
             return Err(WalkBlock::OffScript);
@@ -400,5 +456,80 @@ mod tests {
         assert!(!walk.back());
         assert_eq!(walk.current(), None);
         assert!(walk.advance(&script, 0).is_err());
+    }
+
+    #[test]
+    fn an_encoded_walk_resumes_where_it_was_with_its_ticks() {
+        let script = first_contact();
+        let mut walk = at_need(&script);
+        walk.advance(&script, 1).unwrap();
+        let text = walk.encode();
+        assert_eq!(
+            text,
+            "manufacturing 0\nopening compliance listen ask-need nurture\ncompliance"
+        );
+        assert_eq!(Walk::resume(&script, &text), Some(walk));
+        assert_eq!(Walk::encoded_industry(&text), Some(Industry::Manufacturing));
+        assert_eq!(Walk::encoded_industry("mars 0"), None);
+    }
+
+    #[test]
+    fn a_finished_walk_resumes_finished() {
+        let script = first_contact();
+        let mut walk = at_need(&script);
+        walk.advance(&script, 0).unwrap();
+        walk.advance(&script, 0).unwrap();
+        assert_eq!(walk.current(), Some(&id("next-step")));
+        walk.finish(&script).unwrap();
+        let resumed = Walk::resume(&script, &walk.encode()).unwrap();
+        assert!(resumed.is_finished(&script));
+        assert_eq!(resumed, walk);
+    }
+
+    #[test]
+    fn after_an_edit_the_walk_resumes_at_the_last_step_still_reached_the_same_way() {
+        let script = first_contact();
+        let mut walk = at_need(&script);
+        walk.advance(&script, 1).unwrap();
+        let text = walk.encode();
+        let mut edited = first_contact();
+        step_mut(&mut edited, "ask-need").branches.remove(1);
+        let resumed = Walk::resume(&edited, &text).unwrap();
+        assert_eq!(
+            names(&resumed),
+            ["opening", "compliance", "listen", "ask-need"]
+        );
+        let mut restarted = first_contact();
+        step_mut(&mut restarted, "opening").only_for = vec![Industry::Software];
+        let resumed = Walk::resume(&restarted, &text).unwrap();
+        assert_eq!(
+            names(&resumed),
+            ["compliance"],
+            "the start moved: from the start"
+        );
+    }
+
+    #[test]
+    fn a_move_past_an_unticked_word_for_word_line_is_not_replayed() {
+        let script = first_contact();
+        let text = "generic 0\nopening compliance listen ask-need\n";
+        let resumed = Walk::resume(&script, text).unwrap();
+        assert_eq!(names(&resumed), ["opening", "compliance"]);
+    }
+
+    #[test]
+    fn text_that_is_not_a_walk_resumes_nothing_or_the_start() {
+        let script = first_contact();
+        assert_eq!(Walk::resume(&script, ""), None);
+        assert_eq!(Walk::resume(&script, "mars 0\nopening"), None);
+        let start = Walk::start(&script, Industry::Retail);
+        assert_eq!(Walk::resume(&script, "retail"), start);
+        assert_eq!(
+            Walk::resume(&script, "retail 1\nopening <script> value\nBAD"),
+            start
+        );
+        let mut broken = first_contact();
+        broken.start = id("nowhere");
+        assert_eq!(Walk::resume(&broken, "retail 0\nopening"), None);
     }
 }
