@@ -14,6 +14,7 @@ pub mod field;
 pub mod grading;
 pub mod id;
 pub mod lint;
+pub mod measures;
 pub mod money;
 pub mod objection;
 pub mod overlay;
@@ -26,6 +27,7 @@ pub mod settings;
 pub mod template;
 pub mod text;
 pub mod time;
+pub mod timeline;
 pub mod training;
 
 pub use id::Id;

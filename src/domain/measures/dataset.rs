@@ -1,0 +1,99 @@
+//! What the measures read: the deals that pass the filter, each with its history, the
+//! discovery counts and the next actions, indexed once so every measure is a single pass.
+
+use crate::domain::clock::NextAction;
+use crate::domain::deal::Deal;
+use crate::domain::playbook::Industry;
+use crate::domain::timeline::{self, DealEvent};
+use crate::domain::Id;
+use std::collections::BTreeMap;
+
+/// Which deals a report covers; `None` means any.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Filter {
+    /// Only this owner's deals (负责人), compared with surrounding spaces trimmed.
+    pub owner: Option<String>,
+    pub industry: Option<Industry>,
+}
+
+impl Filter {
+    pub fn matches(&self, deal: &Deal) -> bool {
+        self.owner
+            .as_deref()
+            .is_none_or(|o| o.trim() == deal.owner.trim())
+            && self.industry.is_none_or(|i| i == deal.industry)
+    }
+}
+
+/// The deals behind a report, with their histories in time order.
+#[derive(Clone, Debug)]
+pub struct Dataset<'a> {
+    deals: Vec<&'a Deal>,
+    history: BTreeMap<&'a Id, Vec<&'a DealEvent>>,
+    discovery: BTreeMap<&'a Id, (u32, u32)>,
+    next_actions: BTreeMap<&'a Id, &'a NextAction>,
+}
+
+impl<'a> Dataset<'a> {
+    /// The deals that pass `filter`, with their events; events of other deals are dropped.
+    /// `discovery` maps a deal to its (required, answered) discovery items, which the app
+    /// computes from the deal's checklists; a deal missing from it has nothing required.
+    pub fn new(
+        deals: &'a [Deal],
+        events: &'a [DealEvent],
+        discovery: &'a BTreeMap<Id, (u32, u32)>,
+        filter: &Filter,
+    ) -> Dataset<'a> {
+        let deals: Vec<&Deal> = deals.iter().filter(|d| filter.matches(d)).collect();
+        let mut history: BTreeMap<&Id, Vec<&DealEvent>> =
+            deals.iter().map(|d| (&d.id, Vec::new())).collect();
+        for e in events {
+            if let Some(list) = history.get_mut(&e.deal) {
+                list.push(e);
+            }
+        }
+        for list in history.values_mut() {
+            timeline::sort_by_time(list);
+        }
+        let discovery = discovery
+            .iter()
+            .filter(|(id, _)| history.contains_key(id))
+            .map(|(id, &counts)| (id, counts))
+            .collect();
+        Dataset {
+            deals,
+            history,
+            discovery,
+            next_actions: BTreeMap::new(),
+        }
+    }
+
+    /// Adds the deals' next actions (下一步行动), which deals do not carry yet.
+    pub fn with_next_actions(mut self, actions: &'a BTreeMap<Id, NextAction>) -> Dataset<'a> {
+        self.next_actions = actions
+            .iter()
+            .filter(|(id, _)| self.history.contains_key(id))
+            .collect();
+        self
+    }
+
+    /// The deals that passed the filter, in input order.
+    pub fn deals(&self) -> &[&'a Deal] {
+        &self.deals
+    }
+
+    /// A deal's events, oldest first; empty for a deal without history.
+    pub fn events(&self, deal: &Id) -> &[&'a DealEvent] {
+        self.history.get(deal).map_or(&[], Vec::as_slice)
+    }
+
+    /// A deal's (required, answered) discovery items; (0, 0) when none are known.
+    pub fn discovery(&self, deal: &Id) -> (u32, u32) {
+        self.discovery.get(deal).copied().unwrap_or((0, 0))
+    }
+
+    /// A deal's next action, if it has one.
+    pub fn next_action(&self, deal: &Id) -> Option<&'a NextAction> {
+        self.next_actions.get(deal).copied()
+    }
+}
