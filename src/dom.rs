@@ -80,6 +80,18 @@ pub fn session_set(key: &str, value: Option<&str>) {
     }
 }
 
+/// The browser's UTC offset at `t`, in minutes east (UTC+8 is 480), so a time across a
+/// daylight-saving change shows with its own offset.
+pub fn offset_minutes_at(t: crate::domain::Timestamp) -> i32 {
+    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(t.timestamp_millis() as f64));
+    -(date.get_timezone_offset() as i32)
+}
+
+/// `t` on the browser's wall clock.
+pub fn local_time(t: crate::domain::Timestamp) -> chrono::NaiveDateTime {
+    crate::domain::clock::to_local(t, offset_minutes_at(t))
+}
+
 /// Moves keyboard focus to the element with `id` (a skip link, a page heading).
 pub fn focus(id: &str) {
     if let Some(el) = document().and_then(|d| d.get_element_by_id(id)) {

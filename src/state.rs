@@ -1,6 +1,7 @@
 //! The reactive app state: built from storage once at start, changed only through the
 //! operations here, each of which saves exactly the record it changed.
 
+use crate::domain::clock::{SlaError, SlaSettings};
 use crate::domain::deal::{Deal, DealError};
 use crate::domain::playbook::Playbook;
 use crate::domain::settings::Settings;
@@ -74,6 +75,22 @@ pub fn now() -> Timestamp {
     Utc.timestamp_millis_opt(js_sys::Date::now() as i64)
         .single()
         .unwrap_or_default()
+}
+
+/// The time, brought up to date every 30 seconds while the calling view is shown: deadlines
+/// turn due soon and overdue on screen without a reload.
+pub fn ticking_now() -> ReadSignal<Timestamp> {
+    let (time, set_time) = signal(now());
+    let tick = set_interval_with_handle(
+        move || set_time.set(now()),
+        std::time::Duration::from_secs(30),
+    );
+    on_cleanup(move || {
+        if let Ok(tick) = tick {
+            tick.clear();
+        }
+    });
+    time
 }
 
 fn random_u64() -> u64 {
@@ -207,6 +224,14 @@ impl AppState {
     pub fn set_locale(&self, locale: Locale) {
         self.settings.update(|s| s.locale = Some(locale));
         self.persist(Key::Settings);
+    }
+
+    /// Saves the team's follow-up standards when they make sense.
+    pub fn set_sla(&self, sla: SlaSettings) -> Result<(), SlaError> {
+        sla.validate()?;
+        self.settings.update(|s| s.sla = sla);
+        self.persist(Key::Settings);
+        Ok(())
     }
 
     /// Adds a lead for `customer`, assigned now; returns its id.

@@ -47,6 +47,7 @@ fn saved_deals_and_settings_load_back() {
     let settings = Settings {
         locale: Some(Locale::ZhCn),
         user_name: "Wang".into(),
+        ..Default::default()
     };
     store.put(&Key::Settings, &settings).unwrap();
 
@@ -293,6 +294,7 @@ fn filled_store() -> Store<MemoryBackend> {
             &Settings {
                 locale: Some(Locale::ZhCn),
                 user_name: "Zhang".into(),
+                ..Default::default()
             },
         )
         .unwrap();

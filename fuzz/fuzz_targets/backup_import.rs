@@ -28,6 +28,7 @@ fn seed() -> &'static BTreeMap<String, String> {
         let settings = Settings {
             locale: Some(Locale::ZhCn),
             user_name: "王芳".into(),
+            ..Default::default()
         };
         store.put(&Key::Settings, &settings).expect("room");
         for (n, customer) in [(1, "Acme"), (2, "华东机械有限公司")] {

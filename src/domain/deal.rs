@@ -1,6 +1,7 @@
 //! Leads and deals: the toolkit's lead-grading and follow-up table (线索分级与跟进计划表).
 //! The deals issue adds the grading rules, SLA clocks and CSV; the foundation fixes the record.
 
+use super::clock::NextAction;
 use super::playbook::{Industry, StageKind};
 use super::{Id, Timestamp};
 use serde::{Deserialize, Serialize};
@@ -146,6 +147,9 @@ pub struct Deal {
     pub first_follow_up_at: Option<Timestamp>,
     #[serde(with = "super::time::rfc3339")]
     pub updated_at: Timestamp,
+    /// The agreed next step (下一步行动) and when it is due.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next_action: Option<NextAction>,
 }
 
 /// What is wrong with a deal a user entered.
@@ -189,7 +193,66 @@ impl Deal {
             assigned_at: now,
             first_follow_up_at: None,
             updated_at: now,
+            next_action: None,
         })
+    }
+}
+
+/// How long a next action set without a due time has: one day.
+pub const DEFAULT_NEXT_ACTION_HOURS: i64 = 24;
+
+impl Deal {
+    /// Records the first follow-up at `now` (once: a later call keeps the first time). A lead
+    /// still "to follow up" becomes "following".
+    pub fn log_first_follow_up(&mut self, now: Timestamp) {
+        if self.first_follow_up_at.is_none() {
+            self.first_follow_up_at = Some(now);
+        }
+        if self.status == Status::ToFollowUp {
+            self.status = Status::Following;
+        }
+    }
+
+    /// Sets what the next action is. A blank task removes the next action; a task after a
+    /// finished one starts a new action, due [`DEFAULT_NEXT_ACTION_HOURS`] from `now`.
+    pub fn set_next_action_task(&mut self, task: &str, now: Timestamp) {
+        let task = task.trim();
+        match &mut self.next_action {
+            _ if task.is_empty() => self.next_action = None,
+            Some(a) if a.done_at.is_none() => a.task = task.to_owned(),
+            _ => {
+                self.next_action = Some(NextAction {
+                    task: task.to_owned(),
+                    due: now + chrono::TimeDelta::hours(DEFAULT_NEXT_ACTION_HOURS),
+                    done_at: None,
+                })
+            }
+        }
+    }
+
+    /// Sets when the next action is due; a finished action becomes open again (it was moved),
+    /// and a due time without an action starts one with no task yet.
+    pub fn set_next_action_due(&mut self, due: Timestamp) {
+        match &mut self.next_action {
+            Some(a) => {
+                a.due = due;
+                a.done_at = None;
+            }
+            None => {
+                self.next_action = Some(NextAction {
+                    task: String::new(),
+                    due,
+                    done_at: None,
+                })
+            }
+        }
+    }
+
+    /// Marks the next action done at `now`.
+    pub fn complete_next_action(&mut self, now: Timestamp) {
+        if let Some(a) = self.next_action.as_mut().filter(|a| a.done_at.is_none()) {
+            a.done_at = Some(now);
+        }
     }
 }
 
@@ -344,5 +407,83 @@ mod tests {
             (Grade::C, Status::ToFollowUp, Source::Other)
         );
         assert_eq!(d.class, CustomerClass::General);
+    }
+
+    fn lead() -> Deal {
+        let t = chrono::Utc.with_ymd_and_hms(2026, 3, 1, 9, 0, 0).unwrap();
+        Deal::new(Id::generate(1, 1), "Acme", &[], t).unwrap()
+    }
+
+    #[test]
+    fn logging_the_first_follow_up_keeps_the_first_time_and_starts_following() {
+        let mut d = lead();
+        let t1 = d.assigned_at + chrono::TimeDelta::hours(3);
+        d.log_first_follow_up(t1);
+        assert_eq!(
+            (d.first_follow_up_at, d.status),
+            (Some(t1), Status::Following)
+        );
+        d.status = Status::Converted;
+        d.log_first_follow_up(t1 + chrono::TimeDelta::hours(5));
+        assert_eq!(d.first_follow_up_at, Some(t1), "the first time stays");
+        assert_eq!(d.status, Status::Converted, "a later status is kept");
+    }
+
+    #[test]
+    fn a_next_action_is_set_rescheduled_done_and_replaced() {
+        let mut d = lead();
+        let now = d.assigned_at;
+        let h = |n| now + chrono::TimeDelta::hours(n);
+        d.set_next_action_task("  ", now);
+        assert_eq!(d.next_action, None, "blank sets nothing");
+        d.set_next_action_task(" Send the quote ", now);
+        let a = d.next_action.clone().unwrap();
+        assert_eq!(
+            (a.task.as_str(), a.due, a.done_at),
+            ("Send the quote", h(24), None)
+        );
+        d.set_next_action_task("Send the revised quote", h(1));
+        assert_eq!(
+            d.next_action.as_ref().unwrap().due,
+            h(24),
+            "renaming keeps the due time"
+        );
+        d.complete_next_action(h(2));
+        assert_eq!(d.next_action.as_ref().unwrap().done_at, Some(h(2)));
+        d.complete_next_action(h(3));
+        assert_eq!(
+            d.next_action.as_ref().unwrap().done_at,
+            Some(h(2)),
+            "done once"
+        );
+        d.set_next_action_task("Book the demo", h(4));
+        let a = d.next_action.clone().unwrap();
+        assert_eq!(
+            (a.task.as_str(), a.due, a.done_at),
+            ("Book the demo", h(28), None)
+        );
+        d.complete_next_action(h(5));
+        d.set_next_action_due(h(50));
+        assert_eq!(
+            d.next_action.as_ref().unwrap().done_at,
+            None,
+            "moved: open again"
+        );
+        d.set_next_action_task("", h(6));
+        assert_eq!(d.next_action, None, "cleared");
+        d.set_next_action_due(h(7));
+        assert_eq!(
+            d.next_action.as_ref().map(|a| (a.task.as_str(), a.due)),
+            Some(("", h(7)))
+        );
+    }
+
+    #[test]
+    fn a_deal_without_a_next_action_stores_no_field_and_old_records_read() {
+        let d = lead();
+        let json = serde_json::to_string(&d).unwrap();
+        assert!(!json.contains("next_action"), "{json}");
+        let back: Deal = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, d);
     }
 }

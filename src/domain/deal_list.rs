@@ -4,8 +4,9 @@
 //! only scans it ([`find`]) and the list draws at most [`SHOWN`] rows, so typing stays within
 //! a frame with thousands of leads (measured by `make bench`).
 
+use super::clock::{due_state, first_follow_up_state, DueKind, DueState, SlaSettings};
 use super::deal::{newest_first, Deal, Grade, Status};
-use super::Id;
+use super::{Id, Timestamp};
 
 /// Most leads the list draws; typing more narrows it.
 pub const SHOWN: usize = 100;
@@ -18,8 +19,40 @@ pub struct Row {
     pub customer: String,
     pub grade: Grade,
     pub status: Status,
+    assigned_at: Timestamp,
+    followed_up: bool,
+    /// When the next action is due, while it is not done.
+    next_due: Option<Timestamp>,
     /// Customer, number, contact, phone, email and owner, in lower case.
     text: String,
+}
+
+/// A deadline of a lead that needs the rep now: which one, and whether it is past.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Urgent {
+    pub kind: DueKind,
+    pub overdue: bool,
+}
+
+/// The deadline of `row` to flag in the list at `now`: an overdue one first, else one due
+/// soon; the first follow-up before the next action. `None` when neither needs the rep yet,
+/// and for converted and lost leads. Next actions use the reminder window of `sla`.
+pub fn urgent(row: &Row, sla: &SlaSettings, now: Timestamp) -> Option<Urgent> {
+    if matches!(row.status, Status::Converted | Status::Lost) {
+        return None;
+    }
+    let follow_up = first_follow_up_state(row.assigned_at, row.followed_up, sla, now);
+    let next = (row.next_due).map(|due| due_state(due, false, sla.next_action_window(), now));
+    let states = [
+        (DueKind::FirstFollowUp, follow_up),
+        (DueKind::NextAction, next.unwrap_or(DueState::NotDue)),
+    ];
+    let pick = |wanted| states.into_iter().find(|&(_, s)| s == wanted);
+    let (kind, state) = pick(DueState::Overdue).or_else(|| pick(DueState::DueSoon))?;
+    Some(Urgent {
+        kind,
+        overdue: state == DueState::Overdue,
+    })
 }
 
 /// What a search found: the rows to draw and how many matched in all.
@@ -39,6 +72,13 @@ pub fn rows<'a>(deals: impl IntoIterator<Item = &'a Deal>) -> Vec<Row> {
             customer: d.customer.clone(),
             grade: d.grade,
             status: d.status,
+            assigned_at: d.assigned_at,
+            followed_up: d.first_follow_up_at.is_some(),
+            next_due: d
+                .next_action
+                .as_ref()
+                .filter(|a| a.done_at.is_none())
+                .map(|a| a.due),
             text: [
                 &d.customer,
                 &d.number,
@@ -148,5 +188,48 @@ mod tests {
             narrow.total, 13,
             "24, 124, 224 and 240-249 (words match inside words)"
         );
+    }
+
+    fn flag(d: &Deal, now: Timestamp) -> Option<(DueKind, bool)> {
+        let row = &rows([d])[0];
+        urgent(row, &SlaSettings::default(), now).map(|u| (u.kind, u.overdue))
+    }
+
+    #[test]
+    fn a_lead_is_flagged_from_the_reminder_until_it_is_followed_up() {
+        let mut d = deal(0, "Acme");
+        let at = d.assigned_at;
+        let h = |n| at + chrono::Duration::hours(n);
+        assert_eq!(flag(&d, h(1)), None, "fresh");
+        assert_eq!(flag(&d, h(2)), Some((DueKind::FirstFollowUp, false)));
+        assert_eq!(flag(&d, h(25)), Some((DueKind::FirstFollowUp, true)));
+        d.first_follow_up_at = Some(h(26));
+        assert_eq!(flag(&d, h(27)), None, "followed up");
+        d.first_follow_up_at = None;
+        d.status = Status::Lost;
+        assert_eq!(flag(&d, h(27)), None, "lost leads need nothing");
+    }
+
+    #[test]
+    fn an_overdue_next_action_comes_before_a_first_follow_up_only_due_soon() {
+        use crate::domain::clock::NextAction;
+        let mut d = deal(0, "Acme");
+        let at = d.assigned_at;
+        let h = |n| at + chrono::Duration::hours(n);
+        d.next_action = Some(NextAction {
+            task: "Send the quote".into(),
+            due: h(1),
+            done_at: None,
+        });
+        assert_eq!(
+            flag(&d, h(0)),
+            Some((DueKind::NextAction, false)),
+            "due soon"
+        );
+        assert_eq!(flag(&d, h(3)), Some((DueKind::NextAction, true)));
+        d.first_follow_up_at = Some(h(1));
+        assert_eq!(flag(&d, h(3)), Some((DueKind::NextAction, true)));
+        d.next_action.as_mut().unwrap().done_at = Some(h(2));
+        assert_eq!(flag(&d, h(3)), None, "done");
     }
 }

@@ -1,5 +1,6 @@
 //! Preferences of this browser's user.
 
+use super::clock::SlaSettings;
 use super::Locale;
 use serde::{Deserialize, Serialize};
 
@@ -11,6 +12,9 @@ pub struct Settings {
     /// Name shown as the owner of new deals.
     #[serde(default)]
     pub user_name: String,
+    /// The team's follow-up time standards (24 h, reminder at 2 h by default).
+    #[serde(default)]
+    pub sla: SlaSettings,
 }
 
 impl Settings {

@@ -126,6 +126,33 @@ texts! {
     status_lost: "Lost", "流失";
     notes: "Follow-up record", "跟进记录";
     assigned_at: "Assigned at", "分配时间";
+    deal_views: "Which leads", "显示范围";
+    view_all: "All leads", "全部线索";
+    view_today: "Today ({n})", "今日待办（{n}）";
+    today_empty: "Nothing is due today. Leads whose first follow-up or next action is due today or overdue show here.",
+        "今天没有到期事项。首次跟进或下一步行动今天到期或已逾期的线索会显示在这里。";
+    badge_overdue: "Overdue", "已逾期";
+    badge_due_soon: "Due soon", "即将到期";
+    due_first_follow_up: "First follow-up", "首次跟进";
+    due_at: "due {time}", "截止 {time}";
+    follow_up_title: "Follow-up", "跟进";
+    first_follow_up_pending: "First follow-up due {time} ({hours} h standard).",
+        "首次跟进截止时间：{time}（时效标准 {hours} 小时）。";
+    first_follow_up_on_time: "First follow-up {time}, within the standard.", "首次跟进时间：{time}，符合时效标准。";
+    first_follow_up_late: "First follow-up {time}, later than the standard.", "首次跟进时间：{time}，晚于时效标准。";
+    log_follow_up: "Log the first follow-up now", "记录首次跟进（现在）";
+    next_action: "Next action", "下一步行动";
+    next_action_due: "Next action due", "下一步截止时间";
+    next_action_done: "Done {time}.", "已于 {time} 完成。";
+    mark_done: "Mark next action done", "标记下一步已完成";
+    error_due_time: "Enter a date and time, for example 2026-03-01 09:30.", "请输入日期和时间，例如 2026-03-01 09:30。";
+    sla_title: "Follow-up standards", "跟进时效标准";
+    sla_hint: "A lead not followed up by the reminder is flagged as due soon; after the deadline it is overdue.",
+        "线索到提醒时间仍未跟进会标为即将到期；超过时限则标为已逾期。";
+    sla_hours: "First follow-up within (hours after assignment)", "首次跟进时限（分配后小时数）";
+    sla_reminder: "Reminder (hours after assignment)", "提醒时间（分配后小时数）";
+    sla_error_range: "Enter whole hours from 1 to {max}.", "请输入 1 到 {max} 之间的整数小时。";
+    sla_error_reminder: "The reminder must come before the deadline.", "提醒时间必须早于首次跟进时限。";
     back_to_deals: "All leads", "全部线索";
     deal_not_found: "This lead does not exist in this browser. It may have been deleted, or it was entered in another browser.",
         "此浏览器中没有这条线索，可能已被删除，或是在其他浏览器中录入的。";

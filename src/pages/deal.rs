@@ -1,12 +1,12 @@
 //! One lead: its facts, editable in place, and its deletion.
 
 use crate::components::{SelectField, TextField};
+use crate::domain::clock::{self, DueState};
 use crate::domain::deal::{validate_customer, Deal, Grade, Status};
 use crate::domain::Id;
 use crate::i18n::{fill, format, grade_name, status_name, texts};
 use crate::routes::Route;
 use crate::state::use_app_state;
-use chrono::{Duration, FixedOffset, Offset};
 use leptos::prelude::*;
 
 /// The deal page for `id`; says so when the lead does not exist in this browser.
@@ -75,13 +75,89 @@ fn DealEditor(id: Id) -> impl IntoView {
         .collect();
     let assigned = move || {
         deal.with(|d| {
-            d.as_ref().map(|d| {
-                let offset = local_offset(&d.assigned_at);
-                format::date_time(
-                    state.locale(),
-                    (d.assigned_at.with_timezone(&offset)).naive_local(),
-                )
+            d.as_ref()
+                .map(|d| format::date_time(state.locale(), crate::dom::local_time(d.assigned_at)))
+        })
+    };
+    let now = crate::state::ticking_now();
+    let when = move |t| format::date_time(state.locale(), crate::dom::local_time(t));
+    let due_badge = move |st: DueState| {
+        let (class, label) = match st {
+            DueState::Overdue => ("due overdue", t.badge_overdue),
+            DueState::DueSoon => ("due soon", t.badge_due_soon),
+            _ => return None,
+        };
+        Some(view! { " " <span class=class>{label}</span> })
+    };
+    // The first follow-up: when it is due and where it stands, or when it happened.
+    let first_follow_up = move || {
+        let sla = state.settings.with(|s| s.sla);
+        deal.with(|d| {
+            let d = d.as_ref()?;
+            Some(match d.first_follow_up_at {
+                Some(at) => {
+                    let on_time = clock::followed_up_in_time(d, &sla) == Some(true);
+                    let text = if on_time {
+                        t.first_follow_up_on_time
+                    } else {
+                        t.first_follow_up_late
+                    };
+                    (fill(text, &[("time", &when(at))]), None)
+                }
+                None => {
+                    let due = clock::first_follow_up_due(d.assigned_at, &sla);
+                    let hours = sla.first_follow_up_hours.to_string();
+                    let text = fill(
+                        t.first_follow_up_pending,
+                        &[("time", &when(due)), ("hours", &hours)],
+                    );
+                    (text, Some(clock::follow_up_state(d, &sla, now.get())))
+                }
             })
+        })
+    };
+    let log_follow_up = {
+        let id = id.clone();
+        move |_| state.edit_deal(&id, |d| d.log_first_follow_up(crate::state::now()))
+    };
+    // The next action's state: done, or open with its deadline's badge and a Done button.
+    let next_state = move || {
+        let sla = state.settings.with(|s| s.sla);
+        deal.with(|d| {
+            let a = d.as_ref()?.next_action.as_ref()?;
+            Some(match a.done_at {
+                Some(at) => Err(fill(t.next_action_done, &[("time", &when(at))])),
+                None => Ok(clock::next_action_state(a, &sla, now.get())),
+            })
+        })
+    };
+    let complete = {
+        let id = id.clone();
+        move |_| state.edit_deal(&id, |d| d.complete_next_action(crate::state::now()))
+    };
+    let set_task = {
+        let id = id.clone();
+        Callback::new(move |task: String| {
+            state.edit_deal(&id, |d| d.set_next_action_task(&task, crate::state::now()))
+        })
+    };
+    let due_error = RwSignal::new(false);
+    let set_due = {
+        let id = id.clone();
+        Callback::new(move |text: String| {
+            // The offset of the time entered, not of today's: across a clock change they differ.
+            let local = clock::parse_input_time(&text);
+            let read = |offset_at| {
+                let offset = crate::dom::offset_minutes_at(offset_at);
+                local.map(|l| clock::from_local(l, offset))
+            };
+            match read(crate::state::now()).and_then(read) {
+                Some(due) => {
+                    due_error.set(false);
+                    state.edit_deal(&id, |d| d.set_next_action_due(due));
+                }
+                None => due_error.set(true),
+            }
         })
     };
     let confirming = RwSignal::new(false);
@@ -142,6 +218,31 @@ fn DealEditor(id: Id) -> impl IntoView {
             <TextField label=t.notes value=read(|d| d.notes.clone()) multiline=true
                 on_commit=edit(|d, v| d.notes = v) disabled/>
         </div>
+        <section class="follow-up" aria-labelledby="follow-up-title">
+            <h2 id="follow-up-title">{t.follow_up_title}</h2>
+            {move || first_follow_up().map(|(text, st)| view! {
+                <p data-testid="first-follow-up">{text}{st.and_then(due_badge)}</p>
+                {st.map(|_| view! {
+                    <button type="button" on:click=log_follow_up.clone() disabled=disabled>{t.log_follow_up}</button>
+                })}
+            })}
+            <div class="form-grid">
+                <TextField label=t.next_action on_commit=set_task disabled
+                    value=read(|d| d.next_action.as_ref().map(|a| a.task.clone()).unwrap_or_default())/>
+                <TextField label=t.next_action_due kind="datetime-local" on_commit=set_due disabled
+                    value=read(|d| d.next_action.as_ref().map(|a| input_time(a.due)).unwrap_or_default())/>
+                {move || due_error.get().then(|| view! { <p class="field-error" role="alert">{t.error_due_time}</p> })}
+            </div>
+            {move || next_state().map(|st| match st {
+                Err(done) => view! { <p data-testid="next-action-state">{done}</p> }.into_any(),
+                Ok(st) => view! {
+                    <p data-testid="next-action-state">
+                        {due_badge(st)}" "
+                        <button type="button" on:click=complete.clone() disabled=disabled>{t.mark_done}</button>
+                    </p>
+                }.into_any(),
+            })}
+        </section>
         <section class="danger-zone">
             {move || if confirming.get() {
                 view! {
@@ -162,12 +263,10 @@ fn DealEditor(id: Id) -> impl IntoView {
     }
 }
 
-/// The browser's UTC offset at `at` (so a date across a DST change shows its own offset).
-fn local_offset(at: &crate::domain::Timestamp) -> FixedOffset {
-    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(
-        at.timestamp_millis() as f64
-    ));
-    let minutes_west = date.get_timezone_offset() as i64;
-    FixedOffset::east_opt((-Duration::minutes(minutes_west)).num_seconds() as i32)
-        .unwrap_or_else(|| chrono::Utc.fix())
+/// `t` as a `datetime-local` input shows it: `2026-03-01T09:30`, on the browser's clock.
+fn input_time(t: crate::domain::Timestamp) -> String {
+    use chrono::{Datelike, Timelike};
+    let l = crate::dom::local_time(t);
+    let (y, mo, d, h, mi) = (l.year(), l.month(), l.day(), l.hour(), l.minute());
+    format!("{y:04}-{mo:02}-{d:02}T{h:02}:{mi:02}")
 }

@@ -1,9 +1,10 @@
 //! The lead list: add a lead, find one as you type, open it.
 
 use crate::components::EmptyState;
+use crate::domain::clock::{self, DueKind};
 use crate::domain::deal::DealError;
 use crate::domain::deal_list;
-use crate::i18n::{fill, grade_name, status_name, texts};
+use crate::i18n::{fill, format, grade_name, status_name, texts};
 use crate::routes::Route;
 use crate::state::use_app_state;
 use leptos::prelude::*;
@@ -39,26 +40,32 @@ pub fn DealsPage() -> impl IntoView {
     // The searchable rows, rebuilt when the leads change, not on each keystroke.
     let rows = Memo::new(move |_| state.deals.with(|m| deal_list::rows(m.values())));
     let query = RwSignal::new(String::new());
-    view! {
-        <h1>{t.nav_deals}</h1>
-        <p class="intro">{t.deals_intro}</p>
-        <form class="quick-add" on:submit=submit novalidate>
-            <label class="field">
-                <span class="field-label">{t.customer_name}</span>
-                <input
-                    type="text"
-                    autocomplete="off"
-                    maxlength="400"
-                    prop:value=move || name.get()
-                    on:input=move |ev| name.set(event_target_value(&ev))
-                    aria-invalid=move || error.get().is_some().then_some("true")
-                    aria-describedby="add-lead-error"
-                />
-            </label>
-            <button type="submit" disabled=move || state.read_only().is_some()>{t.add_lead}</button>
-            <p id="add-lead-error" class="field-error" role="alert">{error_text}</p>
-        </form>
-        {move || if any.get() { view! {
+    let now = crate::state::ticking_now();
+    let sla = move || state.settings.with(|s| s.sla);
+    let show_today = RwSignal::new(false);
+    // Leads with a deadline due today or overdue, overdue first (clock::today_with).
+    let today = Memo::new(move |_| {
+        let (now, sla) = (now.get(), sla());
+        state.deals.with(|m| {
+            let deals: Vec<_> = m.values().map(|d| (d, d.next_action.as_ref())).collect();
+            clock::today_with(&deals, &sla, now, crate::dom::offset_minutes_at)
+        })
+    });
+    let when = move |t| format::date_time(state.locale(), crate::dom::local_time(t));
+    let due_kind = move |kind| match kind {
+        DueKind::FirstFollowUp => t.due_first_follow_up,
+        DueKind::NextAction => t.next_action,
+    };
+    let badge = move |overdue: bool, kind: DueKind| {
+        let (class, label) = if overdue {
+            ("due overdue", t.badge_overdue)
+        } else {
+            ("due soon", t.badge_due_soon)
+        };
+        view! { <span class=class>{label}" · "{due_kind(kind)}</span> }
+    };
+    let all_list = move || {
+        view! {
             <label class="field search-field">
                 <span class="field-label">{t.search_leads}</span>
                 <input
@@ -82,12 +89,14 @@ pub fn DealsPage() -> impl IntoView {
                     summary.push(' ');
                     summary.push_str(&fill(t.deals_shown, &[("shown", &found.shown.len().to_string())]));
                 }
+                let (now, sla) = (now.get(), sla());
                 view! {
                     <p class="count" role="status">{summary}</p>
                     <ul class="deal-list" aria-label=t.deal_list_label>
                         {found.shown.into_iter().map(|d| {
                             let href = Route::Deal(d.id.clone()).href();
                             let (grade, status) = (d.grade, d.status);
+                            let urgent = deal_list::urgent(d, &sla, now);
                             view! {
                                 <li>
                                     <a href=href>{d.customer.clone()}</a>
@@ -97,6 +106,7 @@ pub fn DealsPage() -> impl IntoView {
                                             {grade_name(t, grade)}
                                         </span>
                                         <span class="status">{status_name(t, status)}</span>
+                                        {urgent.map(|u| badge(u.overdue, u.kind))}
                                     </span>
                                 </li>
                             }
@@ -104,6 +114,67 @@ pub fn DealsPage() -> impl IntoView {
                     </ul>
                 }
             }))}
+        }
+    };
+    let today_list = move || {
+        today.with(|items| {
+            if items.is_empty() {
+                return view! { <p class="hint" role="status">{t.today_empty}</p> }.into_any();
+            }
+            state.deals.with_untracked(|m| {
+                view! {
+            <ul class="deal-list" aria-label=t.deal_list_label>
+                {items.iter().filter_map(|item| {
+                    let d = m.get(&item.id)?;
+                    let task = d.next_action.as_ref().map(|a| a.task.clone()).unwrap_or_default();
+                    let detail = match item.kind {
+                        DueKind::NextAction if !task.is_empty() => format!("{task} · "),
+                        _ => String::new(),
+                    };
+                    Some(view! {
+                        <li>
+                            <a href=Route::Deal(d.id.clone()).href()>{d.customer.clone()}</a>
+                            <span class="meta">
+                                {badge(item.overdue, item.kind)}
+                                <span>{detail}{fill(t.due_at, &[("time", &when(item.due))])}</span>
+                            </span>
+                        </li>
+                    })
+                }).collect_view()}
+            </ul>
+        }.into_any()
+            })
+        })
+    };
+    view! {
+        <h1>{t.nav_deals}</h1>
+        <p class="intro">{t.deals_intro}</p>
+        <form class="quick-add" on:submit=submit novalidate>
+            <label class="field">
+                <span class="field-label">{t.customer_name}</span>
+                <input
+                    type="text"
+                    autocomplete="off"
+                    maxlength="400"
+                    prop:value=move || name.get()
+                    on:input=move |ev| name.set(event_target_value(&ev))
+                    aria-invalid=move || error.get().is_some().then_some("true")
+                    aria-describedby="add-lead-error"
+                />
+            </label>
+            <button type="submit" disabled=move || state.read_only().is_some()>{t.add_lead}</button>
+            <p id="add-lead-error" class="field-error" role="alert">{error_text}</p>
+        </form>
+        {move || if any.get() { view! {
+            <div role="group" class="segmented" aria-label=t.deal_views>
+                <button type="button" aria-pressed=move || (!show_today.get()).to_string()
+                    on:click=move |_| show_today.set(false)>{t.view_all}</button>
+                <button type="button" aria-pressed=move || show_today.get().to_string()
+                    on:click=move |_| show_today.set(true)>
+                    {move || fill(t.view_today, &[("n", &today.with(|l| l.len()).to_string())])}
+                </button>
+            </div>
+            {move || if show_today.get() { today_list().into_any() } else { all_list().into_any() }}
         }.into_any() } else {
             view! { <EmptyState message=Signal::stored(t.deals_empty)/> }.into_any()
         }}

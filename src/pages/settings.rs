@@ -1,6 +1,8 @@
 //! Settings → Data: storage used, export, import with preview, reset with undo.
 
+use crate::components::TextField;
 use crate::dom;
+use crate::domain::clock::{SlaError, SlaSettings};
 use crate::i18n::{describe_import_error, describe_storage_error, fill, format, texts};
 use crate::state::use_app_state;
 use crate::storage::backup::{ImportError, ImportPlan};
@@ -19,7 +21,47 @@ pub fn SettingsPage() -> impl IntoView {
             <h2 id="settings-language">{t.settings_language_title}</h2>
             <p>{t.settings_language_hint}</p>
         </section>
+        <SlaSection/>
         <DataSection/>
+    }
+}
+
+/// The team's follow-up time standards: the first-follow-up deadline and the reminder.
+#[component]
+fn SlaSection() -> impl IntoView {
+    let state = use_app_state();
+    let t = texts(state.locale());
+    let error = RwSignal::new(None::<SlaError>);
+    let field = move |label: &'static str,
+                      get: fn(&SlaSettings) -> u32,
+                      set: fn(&mut SlaSettings, u32)| {
+        let value = Signal::derive(move || state.settings.with(|s| get(&s.sla).to_string()));
+        let commit = Callback::new(move |text: String| {
+            let mut sla = state.settings.with_untracked(|s| s.sla);
+            // Not a whole number: the same message as one out of range.
+            set(&mut sla, text.trim().parse().unwrap_or(0));
+            error.set(state.set_sla(sla).err());
+        });
+        view! { <TextField label value on_commit=commit kind="number" disabled=Signal::derive(move || state.read_only().is_some())/> }
+    };
+    let message = move || {
+        error.get().map(|e| match e {
+            SlaError::FollowUpHoursOutOfRange { max } => {
+                fill(t.sla_error_range, &[("max", &max.to_string())])
+            }
+            SlaError::ReminderNotBeforeDeadline { .. } => t.sla_error_reminder.to_owned(),
+        })
+    };
+    view! {
+        <section aria-labelledby="settings-sla">
+            <h2 id="settings-sla">{t.sla_title}</h2>
+            <p>{t.sla_hint}</p>
+            <div class="form-grid">
+                {field(t.sla_hours, |s| s.first_follow_up_hours, |s, v| s.first_follow_up_hours = v)}
+                {field(t.sla_reminder, |s| s.reminder_after_hours, |s, v| s.reminder_after_hours = v)}
+            </div>
+            <p class="field-error" role="alert" data-testid="sla-error">{message}</p>
+        </section>
     }
 }
 

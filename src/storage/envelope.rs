@@ -133,6 +133,7 @@ mod tests {
         let s = Settings {
             locale: Some(Locale::ZhCn),
             user_name: "王芳".into(),
+            ..Default::default()
         };
         let raw = encode(&s);
         assert!(raw.starts_with(r#"{"data":"#) || raw.contains(r#""schema":1"#));
@@ -150,6 +151,7 @@ mod tests {
         let want = Settings {
             locale: Some(Locale::ZhCn),
             user_name: "Li Lei".into(),
+            ..Default::default()
         };
         assert_eq!(got, Decoded::Migrated(want));
     }

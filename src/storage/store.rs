@@ -62,6 +62,8 @@ pub struct Usage {
 }
 
 /// A change another tab made, as this tab should apply it.
+// Short-lived, one at a time: a box per deal would cost an allocation for nothing.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum Change {
     Settings(Settings),
@@ -80,6 +82,7 @@ pub enum Change {
 }
 
 /// One decoded record from the scan of all keys, before anything is written.
+#[allow(clippy::large_enum_variant)] // as `Change`: one at a time, never stored in bulk
 enum Scanned {
     Settings(Settings),
     Deal(Deal),

@@ -227,6 +227,91 @@ describe('backups and reset', () => {
 describe('lead list', () => {
   const url = (hash = '') => `${servers['/'].origin}/${hash}`;
 
+  test('follow-up clocks flag leads, list them for today, and follow the team standards', async () => {
+    const page = await openPage(browser);
+    await gotoApp(page, url('#/deals'));
+    // Five leads assigned hours ago: 25 (overdue), 3 (past the 2 h reminder), 10 minutes (not
+    // due), 30 but followed up, 40 but converted.
+    await page.evaluate(() => {
+      const hour = 3600e3;
+      const lead = (n, name, hoursAgo, extra = {}) => {
+        const at = new Date(Date.now() - hoursAgo * hour).toISOString();
+        const id = `clock-${n}`;
+        const data = { id, number: `L-000${n}`, customer: name, assigned_at: at, updated_at: at, ...extra };
+        localStorage.setItem(`sp:deal:${id}`, JSON.stringify({ schema: 1, data }));
+      };
+      lead(1, 'Overdue Co', 25);
+      lead(2, 'Reminder Co', 3);
+      lead(3, 'Fresh Co', 1 / 6);
+      lead(4, 'Done Co', 30, { first_follow_up_at: new Date(Date.now() - 29 * hour).toISOString() });
+      lead(5, 'Won Co', 40, { status: 'converted' });
+    });
+    await page.reload();
+    await page.waitForSelector('html[data-app="ready"]');
+    const row = (name) => page.locator('.deal-list li', { has: page.getByRole('link', { name }) });
+    assert.equal(await row('Overdue Co').locator('.due').textContent(), 'Overdue · First follow-up');
+    assert.equal(await row('Reminder Co').locator('.due').textContent(), 'Due soon · First follow-up');
+    for (const name of ['Fresh Co', 'Done Co', 'Won Co']) assert.equal(await row(name).locator('.due').count(), 0, name);
+
+    // Today: overdue first, then due soon; nothing else.
+    await page.getByRole('button', { name: 'Today (2)' }).click();
+    assert.deepEqual(await page.locator('.deal-list li a').allTextContents(), ['Overdue Co', 'Reminder Co']);
+
+    // The overdue lead: log the follow-up, then agree a next action due within the hour.
+    await page.getByRole('link', { name: 'Overdue Co' }).click();
+    const first = page.getByTestId('first-follow-up');
+    assert.match(await first.textContent(), /^First follow-up due .+ \(24 h standard\)\. Overdue$/);
+    await page.getByRole('button', { name: 'Log the first follow-up now' }).click();
+    await page.getByText('later than the standard', { exact: false }).waitFor();
+    assert.equal(await page.getByRole('combobox', { name: 'Status' }).inputValue(), 'following');
+    await page.getByRole('textbox', { name: 'Next action', exact: true }).fill('Send the quote');
+    await page.getByRole('textbox', { name: 'Next action', exact: true }).blur();
+    const soon = await page.evaluate(() => {
+      const d = new Date(Date.now() + 3600e3);
+      const p = (n) => String(n).padStart(2, '0');
+      return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}`;
+    });
+    const due = page.getByLabel('Next action due');
+    await due.fill(soon);
+    await due.blur();
+    const state = page.getByTestId('next-action-state');
+    await state.locator('.due.soon').waitFor();
+    assert.equal(await due.inputValue(), soon);
+    await page.getByRole('button', { name: 'Mark next action done' }).click();
+    await page.getByText(/^Done .+\.$/).waitFor();
+    await page.reload();
+    await page.getByText(/^Done .+\.$/).waitFor();
+
+    // Back on the list only the lead past its reminder is left for today.
+    await page.goto(url('#/deals'));
+    await page.getByRole('button', { name: 'Today (1)' }).waitFor();
+    assert.equal(await row('Overdue Co').locator('.due').count(), 0);
+
+    // A 2-hour standard: a reminder after it is refused, then the 3-hour-old lead is overdue.
+    await page.goto(url('#/settings'));
+    const hours = page.getByLabel('First follow-up within (hours after assignment)');
+    const reminder = page.getByLabel('Reminder (hours after assignment)');
+    assert.equal(await hours.inputValue(), '24');
+    // Emptied first: Firefox types into a number field after its value instead of replacing it.
+    await hours.fill('');
+    await hours.fill('2');
+    await hours.press('Tab');
+    await page.getByText('The reminder must come before the deadline.').waitFor();
+    assert.equal(await hours.inputValue(), '24', 'nothing half-saved');
+    await reminder.fill('');
+    await reminder.fill('1');
+    await reminder.press('Tab');
+    await hours.fill('');
+    await hours.fill('2');
+    await hours.press('Tab');
+    await page.waitForFunction(() => document.querySelector('[data-testid="sla-error"]').textContent === '');
+    await page.goto(url('#/deals'));
+    assert.equal(await row('Reminder Co').locator('.due').textContent(), 'Overdue · First follow-up');
+    await page.getByRole('combobox', { name: 'Language' }).selectOption({ label: '简体中文' });
+    await page.getByText('已逾期 · 首次跟进').first().waitFor();
+    await closeClean(page);
+  });
+
   test('finds leads as you type, in any field and either language, and shows at most 100', async () => {
     const page = await openPage(browser);
     await gotoApp(page, url('#/deals'));

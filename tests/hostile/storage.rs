@@ -89,6 +89,7 @@ fn seed_entries() -> Vec<(String, String)> {
     let settings = Settings {
         locale: Some(Locale::ZhCn),
         user_name: "王芳".into(),
+        ..Default::default()
     };
     let put = |key: &Key, raw: Result<(), StorageError>| {
         raw.unwrap_or_else(|e| panic!("seeding {key:?}: {e}"));

@@ -22,16 +22,18 @@ use serde::{Deserialize, Serialize};
 pub struct SlaSettings {
     /// Hours from assignment to the first-follow-up deadline: 24.
     pub first_follow_up_hours: u32,
-    /// How many hours before a deadline it shows as due soon: 2. (The toolkit's "reminder
-    /// 2 hours after assignment" is the same alarm for a team with a 4-hour deadline.)
-    pub reminder_hours_before: u32,
+    /// Hours after assignment at which a lead not yet followed up raises the reminder: 2
+    /// (the toolkit's "reminder 2 hours after assignment"); from then until the deadline it
+    /// shows as due soon. A next action shows as due soon the same number of hours before it
+    /// is due.
+    pub reminder_after_hours: u32,
 }
 
 impl Default for SlaSettings {
     fn default() -> Self {
         SlaSettings {
             first_follow_up_hours: 24,
-            reminder_hours_before: 2,
+            reminder_after_hours: 2,
         }
     }
 }
@@ -44,27 +46,31 @@ pub const MAX_SLA_HOURS: u32 = 24 * 90;
 pub enum SlaError {
     #[error("the first follow-up must be due between 1 and {max} hours after assignment")]
     FollowUpHoursOutOfRange { max: u32 },
-    #[error(
-        "a reminder {reminder} hours ahead would come before the {deadline}-hour deadline starts"
-    )]
-    ReminderTooEarly { reminder: u32, deadline: u32 },
+    #[error("the reminder {reminder} hours after assignment must come before the {deadline}-hour deadline")]
+    ReminderNotBeforeDeadline { reminder: u32, deadline: u32 },
 }
 
 impl SlaSettings {
     /// Checks the deadline is 1 h to 90 days and the reminder falls inside it.
     pub fn validate(&self) -> Result<(), SlaError> {
-        let (deadline, reminder) = (self.first_follow_up_hours, self.reminder_hours_before);
+        let (deadline, reminder) = (self.first_follow_up_hours, self.reminder_after_hours);
         if !(1..=MAX_SLA_HOURS).contains(&deadline) {
             return Err(SlaError::FollowUpHoursOutOfRange { max: MAX_SLA_HOURS });
         }
         if reminder >= deadline {
-            return Err(SlaError::ReminderTooEarly { reminder, deadline });
+            return Err(SlaError::ReminderNotBeforeDeadline { reminder, deadline });
         }
         Ok(())
     }
 
-    fn reminder(&self) -> TimeDelta {
-        hours(self.reminder_hours_before)
+    /// How long before the first-follow-up deadline the reminder comes.
+    fn follow_up_window(&self) -> TimeDelta {
+        hours(self.first_follow_up_hours) - hours(self.reminder_after_hours)
+    }
+
+    /// How long before a next action is due it shows as due soon.
+    pub fn next_action_window(&self) -> TimeDelta {
+        hours(self.reminder_after_hours)
     }
 }
 
@@ -106,14 +112,26 @@ pub fn first_follow_up_due(assigned_at: Timestamp, sla: &SlaSettings) -> Timesta
         .unwrap_or(Timestamp::MAX_UTC)
 }
 
-/// The first-follow-up state of a lead: done once `first_follow_up_at` is recorded.
+/// The first-follow-up state of a lead: not due, then due soon from the reminder (2 h after
+/// assignment), overdue after the deadline (24 h); done once `first_follow_up_at` is recorded.
 pub fn follow_up_state(deal: &Deal, sla: &SlaSettings, now: Timestamp) -> DueState {
-    due_state(
-        first_follow_up_due(deal.assigned_at, sla),
+    first_follow_up_state(
+        deal.assigned_at,
         deal.first_follow_up_at.is_some(),
-        sla.reminder(),
+        sla,
         now,
     )
+}
+
+/// [`follow_up_state`] of a lead assigned at `assigned_at`, followed up or not (`done`).
+pub fn first_follow_up_state(
+    assigned_at: Timestamp,
+    done: bool,
+    sla: &SlaSettings,
+    now: Timestamp,
+) -> DueState {
+    let due = first_follow_up_due(assigned_at, sla);
+    due_state(due, done, sla.follow_up_window(), now)
 }
 
 /// Whether the first follow-up met the SLA (for 线索跟进及时率); `None` until it happens.
@@ -122,9 +140,8 @@ pub fn followed_up_in_time(deal: &Deal, sla: &SlaSettings) -> Option<bool> {
     Some(at <= first_follow_up_due(deal.assigned_at, sla))
 }
 
-/// The agreed next step of a deal (下一步行动): a task with a due date and time.
-/// Deals do not carry it yet: it is meant to become
-/// `#[serde(default)] pub next_action: Option<NextAction>` on [`Deal`].
+/// The agreed next step of a deal (下一步行动): a task with a due date and time
+/// ([`Deal::next_action`]).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct NextAction {
     pub task: String,
@@ -136,7 +153,27 @@ pub struct NextAction {
 
 /// The state of a next action, with the same reminder window as the first follow-up.
 pub fn next_action_state(action: &NextAction, sla: &SlaSettings, now: Timestamp) -> DueState {
-    due_state(action.due, action.done_at.is_some(), sla.reminder(), now)
+    due_state(
+        action.due,
+        action.done_at.is_some(),
+        sla.next_action_window(),
+        now,
+    )
+}
+
+/// A wall-clock time as a `datetime-local` input gives it, `2026-03-01T09:30` (seconds
+/// allowed); `None` for anything else, including an empty field.
+pub fn parse_input_time(text: &str) -> Option<NaiveDateTime> {
+    let (date, time) = text.trim().split_once('T')?;
+    let mut d = date.split('-').map(|n| n.parse::<u32>().ok());
+    let (y, m, day) = (d.next()??, d.next()??, d.next()??);
+    let mut t = time.split(':').map(|n| n.parse::<u32>().ok());
+    let (h, min) = (t.next()??, t.next()??);
+    let s = t.next().unwrap_or(Some(0))?;
+    if d.next().is_some() || t.next().is_some() || !(1000..=9999).contains(&y) {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(y as i32, m, day)?.and_hms_opt(h, min, s)
 }
 
 /// Offsets beyond ±18 h do not exist; larger values from a broken source are capped.
@@ -214,9 +251,9 @@ pub fn today(
     today_with(deals, sla, now, |_| offset_minutes)
 }
 
-/// The today list: deals whose first follow-up or next action is overdue or due before the
-/// end of the local day, each once with its earliest such deadline, overdue first, then by
-/// deadline. Converted and lost deals and finished deadlines are left out. `offset_at(t)` is
+/// The today list: deals whose first follow-up or next action is overdue, past its reminder
+/// (due soon), or due before the end of the local day, each once with its earliest such
+/// deadline, overdue first, then by deadline. Converted and lost deals and finished deadlines are left out. `offset_at(t)` is
 /// the zone's offset (minutes east) at instant `t`.
 pub fn today_with(
     deals: &[(&Deal, Option<&NextAction>)],
@@ -231,20 +268,20 @@ pub fn today_with(
             continue;
         }
         let follow_up = deal.first_follow_up_at.is_none().then(|| {
-            (
-                DueKind::FirstFollowUp,
-                first_follow_up_due(deal.assigned_at, sla),
-            )
+            let due = first_follow_up_due(deal.assigned_at, sla);
+            (DueKind::FirstFollowUp, due, sla.follow_up_window())
         });
         let next = action
             .filter(|a| a.done_at.is_none())
-            .map(|a| (DueKind::NextAction, a.due));
+            .map(|a| (DueKind::NextAction, a.due, sla.next_action_window()));
         let urgent = [follow_up, next]
             .into_iter()
             .flatten()
-            .filter(|&(_, due)| {
-                due < now || is_due_by_end_of_local_day(due, offset_at(due), now, offset_now)
+            .filter(|&(_, due, window)| {
+                due_state(due, false, window, now) != DueState::NotDue
+                    || is_due_by_end_of_local_day(due, offset_at(due), now, offset_now)
             })
+            .map(|(kind, due, _)| (kind, due))
             .min_by_key(|&(_, due)| due);
         if let Some((kind, due)) = urgent {
             items.push(TodayItem {

@@ -1,5 +1,5 @@
 use super::*;
-use chrono::TimeZone;
+use chrono::{TimeZone, Timelike};
 
 fn utc(d: (i32, u32, u32), h: u32, min: u32) -> Timestamp {
     chrono::Utc
@@ -58,17 +58,17 @@ fn a_fresh_lead_is_not_due() {
     let sla = SlaSettings::default();
     assert_eq!(follow_up_state(&d, &sla, utc(MAR1, 9, 0)), DueState::NotDue);
     assert_eq!(
-        follow_up_state(&d, &sla, utc(MAR2, 6, 59)),
+        follow_up_state(&d, &sla, utc(MAR1, 10, 59)),
         DueState::NotDue
     );
 }
 
 #[test]
-fn a_lead_is_due_soon_from_two_hours_before_the_deadline() {
+fn a_lead_not_followed_up_two_hours_after_assignment_raises_the_reminder() {
     let d = lead(1, utc(MAR1, 9, 0));
     let sla = SlaSettings::default();
     assert_eq!(
-        follow_up_state(&d, &sla, utc(MAR2, 7, 0)),
+        follow_up_state(&d, &sla, utc(MAR1, 11, 0)),
         DueState::DueSoon
     );
     assert_eq!(
@@ -111,16 +111,20 @@ fn a_recorded_follow_up_is_done_and_counts_as_on_time_only_within_the_sla() {
 }
 
 #[test]
-fn a_team_with_a_four_hour_sla_and_no_reminder_sees_its_own_deadline() {
+fn a_team_with_a_four_hour_sla_and_a_one_hour_reminder_sees_its_own_clock() {
     let sla = SlaSettings {
         first_follow_up_hours: 4,
-        reminder_hours_before: 0,
+        reminder_after_hours: 1,
     };
     assert_eq!(sla.validate(), Ok(()));
     let d = lead(1, utc(MAR1, 9, 0));
     assert_eq!(
-        follow_up_state(&d, &sla, utc(MAR1, 12, 59)),
+        follow_up_state(&d, &sla, utc(MAR1, 9, 59)),
         DueState::NotDue
+    );
+    assert_eq!(
+        follow_up_state(&d, &sla, utc(MAR1, 10, 0)),
+        DueState::DueSoon
     );
     assert_eq!(
         follow_up_state(&d, &sla, utc(MAR1, 13, 0)),
@@ -134,12 +138,12 @@ fn a_team_with_a_four_hour_sla_and_no_reminder_sees_its_own_deadline() {
 
 #[test]
 fn sla_settings_default_to_24_and_2_hours_and_fill_missing_fields() {
-    let s: SlaSettings = serde_json::from_str(r#"{"reminder_hours_before":3}"#).unwrap();
-    assert_eq!((s.first_follow_up_hours, s.reminder_hours_before), (24, 3));
+    let s: SlaSettings = serde_json::from_str(r#"{"reminder_after_hours":3}"#).unwrap();
+    assert_eq!((s.first_follow_up_hours, s.reminder_after_hours), (24, 3));
     let json = serde_json::to_string(&SlaSettings::default()).unwrap();
     assert_eq!(
         json,
-        r#"{"first_follow_up_hours":24,"reminder_hours_before":2}"#
+        r#"{"first_follow_up_hours":24,"reminder_after_hours":2}"#
     );
     assert_eq!(SlaSettings::default().validate(), Ok(()));
 }
@@ -148,14 +152,14 @@ fn sla_settings_default_to_24_and_2_hours_and_fill_missing_fields() {
 fn sla_settings_reject_a_zero_or_huge_deadline_and_a_reminder_outside_it() {
     let bad = |first, rem| SlaSettings {
         first_follow_up_hours: first,
-        reminder_hours_before: rem,
+        reminder_after_hours: rem,
     };
     let range = Err(SlaError::FollowUpHoursOutOfRange { max: MAX_SLA_HOURS });
     assert_eq!(bad(0, 0).validate(), range);
     assert_eq!(bad(MAX_SLA_HOURS + 1, 2).validate(), range);
     assert_eq!(
         bad(24, 24).validate(),
-        Err(SlaError::ReminderTooEarly {
+        Err(SlaError::ReminderNotBeforeDeadline {
             reminder: 24,
             deadline: 24
         })
@@ -166,7 +170,7 @@ fn sla_settings_reject_a_zero_or_huge_deadline_and_a_reminder_outside_it() {
 fn a_broken_stored_sla_is_capped_instead_of_overflowing() {
     let sla = SlaSettings {
         first_follow_up_hours: u32::MAX,
-        reminder_hours_before: u32::MAX,
+        reminder_after_hours: u32::MAX,
     };
     let due = first_follow_up_due(utc(MAR1, 9, 0), &sla);
     assert_eq!(
@@ -227,11 +231,18 @@ fn offset_is_minutes_east_of_utc_the_opposite_of_js_get_timezone_offset() {
 
 #[test]
 fn today_in_utc_plus_8_ends_at_local_midnight_not_utc_midnight() {
-    let sla = SlaSettings::default();
+    // No reminder window: only the local day decides (and the leads are followed up).
+    let sla = SlaSettings {
+        first_follow_up_hours: 24,
+        reminder_after_hours: 0,
+    };
     let now = from_local(local(MAR1, 23, 30), CHINA);
-    let before_midnight = lead(1, now);
-    let at_midnight = lead(2, now);
-    let after_midnight = lead(3, now);
+    let followed = |n| {
+        let mut d = lead(n, now);
+        d.first_follow_up_at = Some(now);
+        d
+    };
+    let (before_midnight, at_midnight, after_midnight) = (followed(1), followed(2), followed(3));
     let (a, b, c) = (
         action(from_local(local(MAR1, 23, 59), CHINA)),
         action(from_local(local(MAR2, 0, 0), CHINA)),
@@ -322,6 +333,29 @@ fn today_puts_overdue_first_then_orders_by_deadline_one_entry_per_deal() {
             (both.id.clone(), DueKind::NextAction, false),
             (followed.id.clone(), DueKind::NextAction, false),
         ]
+    );
+}
+
+#[test]
+fn today_lists_a_lead_past_its_reminder_though_its_deadline_is_tomorrow() {
+    let sla = SlaSettings::default();
+    let assigned = from_local(local(MAR1, 20, 0), CHINA);
+    let d = lead(1, assigned);
+    let deals = [(&d, None)];
+    let at = |h| assigned + TimeDelta::hours(h);
+    assert!(
+        today(&deals, &sla, at(1), CHINA).is_empty(),
+        "before the reminder"
+    );
+    let items = today(&deals, &sla, at(2), CHINA);
+    assert_eq!(
+        items.len(),
+        1,
+        "the reminder at 2 h puts it on today's list"
+    );
+    assert_eq!(
+        (items[0].kind, items[0].overdue),
+        (DueKind::FirstFollowUp, false)
     );
 }
 
@@ -418,4 +452,30 @@ fn fall_back_day_keeps_its_last_hour_in_today() {
         today(&[(&d, Some(&a))], &sla, after_change, NEW_YORK_WINTER).len(),
         1
     );
+}
+
+#[test]
+fn a_datetime_local_value_reads_as_a_wall_clock_time_and_anything_else_does_not() {
+    assert_eq!(
+        parse_input_time("2026-03-01T09:30"),
+        Some(local(MAR1, 9, 30))
+    );
+    assert_eq!(
+        parse_input_time(" 2026-03-01T09:30:15 "),
+        local(MAR1, 9, 30).with_second(15)
+    );
+    for bad in [
+        "",
+        "2026-03-01",
+        "2026-02-30T09:30",
+        "2026-03-01T24:00",
+        "2026-03-01T09",
+        "2026-03-01T09:30:00:00",
+        "26-03-01T09:30",
+        "2026-03-01-05T09:30",
+        "2026-03-01 09:30",
+        "２０２６-03-01T09:30",
+    ] {
+        assert_eq!(parse_input_time(bad), None, "{bad:?}");
+    }
 }

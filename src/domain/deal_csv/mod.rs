@@ -294,14 +294,14 @@ pub fn parse_local_time(text: &str, offset_minutes: i32) -> Option<Timestamp> {
 }
 
 /// The lead table as CSV: a byte-order mark, the header in `locale`, one row per deal, times
-/// in the zone `offset_minutes` east of UTC. Deals do not carry next actions yet, so those
-/// columns are empty; [`export_with_actions`] fills them.
+/// in the zone `offset_minutes` east of UTC, with each deal's own next action.
 pub fn export_deals(deals: &[&Deal], locale: Locale, offset_minutes: i32) -> String {
-    let rows: Vec<(&Deal, Option<&NextAction>)> = deals.iter().map(|&d| (d, None)).collect();
+    let rows: Vec<(&Deal, Option<&NextAction>)> =
+        deals.iter().map(|&d| (d, d.next_action.as_ref())).collect();
     export_with_actions(&rows, locale, offset_minutes)
 }
 
-/// [`export_deals`] with each deal's next action.
+/// [`export_deals`] with the next actions given beside the deals.
 pub fn export_with_actions(
     rows: &[(&Deal, Option<&NextAction>)],
     locale: Locale,

@@ -91,7 +91,7 @@ fn the_teams_own_sla_decides_what_is_in_time() {
     b.lead("a", mar(2, 9, 0)).first_follow_up_at = Some(mar(2, 14, 0));
     let four_hours = SlaSettings {
         first_follow_up_hours: 4,
-        reminder_hours_before: 1,
+        reminder_after_hours: 1,
     };
     let got = follow_up_timeliness(&b.data(), &week(), &four_hours, mar(9, 0, 0));
     assert_eq!(got.measure.value, Some(0));
