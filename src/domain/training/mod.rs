@@ -16,6 +16,7 @@ pub mod merge;
 pub mod path;
 pub mod readiness;
 pub mod rubric;
+pub mod scenario;
 
 #[cfg(test)]
 pub(crate) mod fixtures;
