@@ -29,13 +29,14 @@ toolchain_channel() {
 # 250 KiB budget. These are unstable options of the pinned compiler, enabled for this one
 # build by RUSTC_BOOTSTRAP=1; they need the rust-src component (rust-toolchain.toml). Only
 # the wasm target gets the flags; build scripts, proc macros and every test build are plain.
-# A toolchain bump must pass the release smoke tests, which run on this very build.
+# A toolchain bump must pass the release smoke tests, which run on this very build. The
+# variable replaces the wasm rustflags of .cargo/config.toml, so it repeats them.
 build_dist() {
   (cd "$ROOT" &&
     RUSTC_BOOTSTRAP=1 \
     CARGO_UNSTABLE_BUILD_STD=std,panic_abort \
     CARGO_UNSTABLE_BUILD_STD_FEATURES=optimize_for_size \
-    CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort" \
+    CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="--cfg erase_components -Zunstable-options -Cpanic=immediate-abort" \
     trunk build --release --offline --public-url ./ &&
     node scripts/postbuild.mjs dist)
 }
