@@ -10,6 +10,14 @@ use crate::domain::deal_csv::{
 };
 use crate::domain::Locale;
 
+/// `10.0 MiB`.
+fn mib(bytes: usize) -> String {
+    format!(
+        "{} MiB",
+        super::format::decimal(bytes as f64 / 1_048_576.0, 1)
+    )
+}
+
 /// Says why a CSV file cannot be imported at all, as a sentence in lower case ending with a
 /// full stop (like the backup messages).
 pub fn describe_csv_import_error(locale: Locale, error: &ImportError) -> String {
@@ -42,6 +50,18 @@ pub fn describe_csv_import_error(locale: Locale, error: &ImportError) -> String 
             format!(
                 "文件超过 {} 行，请拆分成多个较小的文件。",
                 count(locale, *max)
+            )
+        }
+        (ImportError::TooLarge { bytes, max }, false) => format!(
+            "the file is {}; one import takes at most {}: split it into smaller files.",
+            mib(*bytes),
+            mib(*max)
+        ),
+        (ImportError::TooLarge { bytes, max }, true) => {
+            format!(
+                "文件大小为 {}，一次最多导入 {}，请拆分成多个较小的文件。",
+                mib(*bytes),
+                mib(*max)
             )
         }
     }

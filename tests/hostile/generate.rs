@@ -27,6 +27,11 @@ pub fn make(name: &str) -> Result<String, String> {
             let rows: String = (1..=3).map(|i| format!("C{i},{notes}\r\n")).collect();
             format!("Customer,Follow-up record\r\n{rows}")
         }
+        "csv_six_mib" => {
+            let notes = "x".repeat(2 * 1024 * 1024);
+            let rows: String = (1..=3).map(|i| format!("C{i},{notes}\r\n")).collect();
+            format!("Customer,Follow-up record\r\n{rows}")
+        }
         "template_deep_nesting" => "{{#if budget_range}}".repeat(100_000),
         "markdown_unmatched_brackets" => "[".repeat(200_000),
         "markdown_unclosed_link_targets" => "[](".repeat(70_000),

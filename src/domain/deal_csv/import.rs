@@ -130,10 +130,16 @@ pub enum ImportError {
     NoCustomerColumn,
     #[error("the file has more than {max} rows")]
     TooManyRows { max: usize },
+    #[error("the file is {bytes} bytes; an import takes at most {max}")]
+    TooLarge { bytes: usize, max: usize },
 }
 
 /// The most rows one import takes; the plan is shown row by row.
 pub const MAX_IMPORT_ROWS: usize = 5000;
+
+/// The largest file one import reads (as a backup): checked before anything is parsed. A
+/// full 5,000-row lead table with notes is a few MiB.
+pub const MAX_IMPORT_BYTES: usize = 8 * 1024 * 1024;
 
 /// What an import would do, row by row.
 #[derive(Clone, Debug, PartialEq)]
@@ -211,6 +217,12 @@ pub fn plan_import(
     offset_minutes: i32,
     mut new_id: impl FnMut() -> Id,
 ) -> Result<ImportPlan, ImportError> {
+    if text.len() > MAX_IMPORT_BYTES {
+        return Err(ImportError::TooLarge {
+            bytes: text.len(),
+            max: MAX_IMPORT_BYTES,
+        });
+    }
     let records = csv::parse(text)?;
     let (header, records) = records.split_first().ok_or(ImportError::Empty)?;
     if records.len() > MAX_IMPORT_ROWS {
