@@ -354,9 +354,9 @@ fn invalid_backups_are_rejected_with_a_reason_and_change_nothing() {
     let good = export_text(&filled_store());
     type Check = fn(&ImportError) -> bool;
     let cases: Vec<(String, Check)> = vec![
-        ("{not json".into(), |e| matches!(e, ImportError::NotJson(_))),
-        (r#"{"hello":"world"}"#.into(), |e| matches!(e, ImportError::NotABackup)),
-        ("[]".into(), |e| matches!(e, ImportError::NotABackup)),
+        ("{not json".into(), |e| matches!(e, ImportError::NotJson { .. })),
+        (r#"{"hello":"world"}"#.into(), |e| matches!(e, ImportError::NotABackup { .. })),
+        ("[]".into(), |e| matches!(e, ImportError::NotABackup { .. })),
         (good.replace(r#""schema": 1,"#, r#""schema": 9,"#), |e| matches!(e, ImportError::Newer(9))),
         (
             r#"{"format":"sales-playbook-backup","schema":1,"exported_at":"2026-11-23T00:00:00Z","records":{"sp:deal:a-1":{"schema":1,"data":{"id":"a-1"}}}}"#.into(),
@@ -370,7 +370,7 @@ fn invalid_backups_are_rejected_with_a_reason_and_change_nothing() {
             r#"{"format":"sales-playbook-backup","schema":1,"exported_at":"2026-11-23T00:00:00Z","records":{"sp:../../etc":{}}}"#.into(),
             |e| matches!(e, ImportError::BadRecord { .. }),
         ),
-        (format!("{}{}", "[".repeat(10_000), "]".repeat(10_000)), |e| matches!(e, ImportError::NotJson(_))),
+        (format!("{}{}", "[".repeat(10_000), "]".repeat(10_000)), |e| matches!(e, ImportError::NotJson { .. })),
         (" ".repeat(9 * 1024 * 1024), |e| matches!(e, ImportError::TooLarge { .. })),
     ];
     for (text, expected) in cases {

@@ -1,7 +1,8 @@
 //! Errors in words the user understands, in their language.
 
+use crate::domain::pack::PACK_FORMAT;
 use crate::domain::Locale;
-use crate::storage::backup::ImportError;
+use crate::storage::backup::{ImportError, FORMAT};
 use crate::storage::StorageError;
 
 /// Says what went wrong with storage, as a sentence ending in a full stop.
@@ -32,10 +33,56 @@ pub fn describe_import_error(locale: Locale, error: &ImportError) -> String {
         (ImportError::TooLarge { bytes, max }, true) => {
             format!("文件大小为 {}，备份文件最大为 {}。", mib(*bytes), mib(*max))
         }
-        (ImportError::NotJson(detail), false) => format!("the file is not valid JSON ({detail})."),
-        (ImportError::NotJson(detail), true) => format!("文件不是有效的 JSON（{detail}）。"),
-        (ImportError::NotABackup, false) => "the file is not a Sales Playbook backup.".into(),
-        (ImportError::NotABackup, true) => "该文件不是销售作战手册的备份文件。".into(),
+        (ImportError::NotJson { detail, .. }, false) => {
+            format!("the file is not valid JSON ({detail}).")
+        }
+        (
+            ImportError::NotJson {
+                line,
+                column,
+                ends_early: true,
+                ..
+            },
+            true,
+        ) => format!(
+            "文件不是有效的 JSON：在第 {line} 行第 {column} 列处提前结束，可能下载或复制不完整。"
+        ),
+        (ImportError::NotJson { line, column, .. }, true) => {
+            format!("文件不是有效的 JSON：第 {line} 行第 {column} 列处格式有误。")
+        }
+        (ImportError::Unreadable(detail), false) => {
+            format!("the file could not be read as text ({detail}).")
+        }
+        (ImportError::Unreadable(_), true) => "无法以文本方式读取该文件。".into(),
+        (ImportError::NotABackup { format }, false) => match format.as_deref() {
+            None => "the file is not a Sales Playbook backup: a backup is the file “Export all \
+                     data” saves, marked \"format\": \"sales-playbook-backup\"."
+                .into(),
+            Some(FORMAT) => "the file is marked as a Sales Playbook backup, but its contents \
+                             are damaged: the schema, the export time or the records are missing \
+                             or of the wrong kind."
+                .into(),
+            Some(PACK_FORMAT) => {
+                "the file is a playbook pack (shared content), not a backup of this browser's \
+                 data."
+                    .into()
+            }
+            Some(other) => {
+                format!("the file is not a Sales Playbook backup: it is marked “{other}”.")
+            }
+        },
+        (ImportError::NotABackup { format }, true) => match format.as_deref() {
+            None => "该文件不是销售作战手册的备份文件：备份文件是“导出全部数据”保存的文件，\
+                     其中标有 \"format\": \"sales-playbook-backup\"。"
+                .into(),
+            Some(FORMAT) => "该文件标记为销售作战手册的备份文件，但内容已损坏：数据版本、\
+                             导出时间或记录缺失或类型不对。"
+                .into(),
+            Some(PACK_FORMAT) => {
+                "该文件是手册内容包（共享的内容），不是本浏览器数据的备份文件。".into()
+            }
+            Some(other) => format!("该文件不是销售作战手册的备份文件：其标记为“{other}”。"),
+        },
         (ImportError::Newer(schema), false) => format!(
             "the backup was made by a newer version (schema {schema}); update the app first."
         ),

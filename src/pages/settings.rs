@@ -144,7 +144,7 @@ fn DataSection() -> impl IntoView {
                     Ok(p) => plan.set(Some(p)),
                     Err(e) => import_error.set(Some(e)),
                 },
-                Err(e) => import_error.set(Some(ImportError::NotJson(e))),
+                Err(e) => import_error.set(Some(ImportError::Unreadable(e))),
             }
         });
     };

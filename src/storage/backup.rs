@@ -41,10 +41,22 @@ pub struct Backup {
 pub enum ImportError {
     #[error("the file is {bytes} bytes; a backup is at most {max}")]
     TooLarge { bytes: usize, max: usize },
-    #[error("the file is not valid JSON: {0}")]
-    NotJson(String),
+    /// `detail` is the parser's own (English) words; `line` and `column` say where, and
+    /// `ends_early` whether the file stops in the middle (cut off while copying).
+    #[error("the file is not valid JSON: {detail}")]
+    NotJson {
+        detail: String,
+        line: usize,
+        column: usize,
+        ends_early: bool,
+    },
+    /// The file could not be read as text.
+    #[error("the file could not be read: {0}")]
+    Unreadable(String),
+    /// JSON, but not a backup: `format` is the file's own marker, if it has one (a backup's
+    /// own marker here means the file is a damaged backup).
     #[error("the file is not a Sales Playbook backup")]
-    NotABackup,
+    NotABackup { format: Option<String> },
     #[error("the backup was made by a newer version (schema {0})")]
     Newer(u32),
     #[error("record {key} is invalid: {reason}")]
@@ -112,13 +124,20 @@ impl<B: Backend> Store<B> {
         }
         // A byte-order mark, as Windows editors write before UTF-8, is not part of the JSON.
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-        let value: Value =
-            serde_json::from_str(text).map_err(|e| ImportError::NotJson(e.to_string()))?;
-        if value.get("format").and_then(Value::as_str) != Some(FORMAT) {
-            return Err(ImportError::NotABackup);
+        let value: Value = serde_json::from_str(text).map_err(|e| ImportError::NotJson {
+            detail: e.to_string(),
+            line: e.line(),
+            column: e.column(),
+            ends_early: e.is_eof(),
+        })?;
+        let format = value.get("format").and_then(Value::as_str);
+        let not_a_backup = || ImportError::NotABackup {
+            format: format.map(|f| f.chars().take(60).collect()),
+        };
+        if format != Some(FORMAT) {
+            return Err(not_a_backup());
         }
-        let backup: Backup =
-            super::envelope::from_json(&value).map_err(|_| ImportError::NotABackup)?;
+        let backup: Backup = super::envelope::from_json(&value).map_err(|_| not_a_backup())?;
         if backup.schema > CURRENT_SCHEMA {
             return Err(ImportError::Newer(backup.schema));
         }

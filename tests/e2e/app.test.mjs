@@ -196,10 +196,16 @@ describe('backups and reset', () => {
     await gotoApp(page, url('#/settings'));
     const before = await storedAll(page);
     await page.getByLabel('Backup file (.json)').setInputFiles({ name: 'x.json', mimeType: 'application/json', buffer: Buffer.from('{"hello": "world"}') });
-    await page.getByText('The backup was not imported: the file is not a Sales Playbook backup. Nothing was changed.').waitFor();
+    await page.getByText('The backup was not imported: the file is not a Sales Playbook backup: a backup is the file “Export all data” saves, marked "format": "sales-playbook-backup". Nothing was changed.').waitFor();
     await page.getByLabel('Backup file (.json)').setInputFiles({ name: 'y.json', mimeType: 'application/json', buffer: Buffer.from('{"format": "sales-playbook-backup", "sch') });
     await page.getByText(/The backup was not imported: the file is not valid JSON/).waitFor();
     assert.equal(await storedAll(page), before);
+    // In Chinese, where the file breaks off, in Chinese (not the parser's English).
+    await page.getByRole('combobox', { name: 'Language' }).selectOption({ label: '简体中文' });
+    const chinese = await storedAll(page);
+    await page.getByLabel('备份文件（.json）').setInputFiles({ name: 'z.json', mimeType: 'application/json', buffer: Buffer.from('{"format": "sales-playbook-backup", "sch') });
+    await page.getByText(/文件不是有效的 JSON：在第 1 行第 \d+ 列处提前结束/).waitFor();
+    assert.equal(await storedAll(page), chinese);
     await closeClean(page);
   });
 
