@@ -1,6 +1,8 @@
 //! Process-health measures (销售流程健康度) for the dashboard and the weekly report: follow-up
 //! timeliness, needs-research completeness, the funnel, the sales cycle, average deal size,
-//! overdue work, leads by grade and source, each against the previous period and a target.
+//! overdue work, leads by grade and source, each against the previous period and a target;
+//! and the training measures ([`training`]: drills run, pass rate, average score per
+//! criterion, readiness per trainee), with the drills behind each number.
 //!
 //! Every measure is a [`Measure`]: an exact fraction (`numerator / denominator`), its value
 //! rounded for display, and the deals behind it for drill-down. A measure with nothing to
@@ -28,6 +30,7 @@ mod leads;
 mod period;
 mod report;
 mod targets;
+pub mod training;
 mod won;
 
 pub use dataset::{Dataset, Filter};

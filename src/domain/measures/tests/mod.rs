@@ -7,6 +7,7 @@ mod follow_up;
 mod funnel;
 mod period;
 mod report;
+mod training;
 mod won;
 
 use super::*;
