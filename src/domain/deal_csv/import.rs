@@ -16,7 +16,9 @@ use super::Column;
 use super::{find_named, industry_names, parse_local_time, source_names, status_names};
 use crate::domain::clock::NextAction;
 use crate::domain::csv::{self, unguard_formula, CsvError};
-use crate::domain::deal::{next_number, validate_customer, Deal, DealError, Grade, Source, Status};
+use crate::domain::deal::{
+    next_number, validate_customer, Deal, DealError, Grade, Source, Status, MAX_NUMBER_LEN,
+};
 use crate::domain::money::parse_amount;
 use crate::domain::playbook::Industry;
 use crate::domain::{Id, Timestamp};
@@ -151,7 +153,6 @@ pub struct ImportPlan {
     file_numbers: Vec<String>,
 }
 
-const MAX_NUMBER: usize = 40;
 const MAX_SHORT: usize = 200;
 const MAX_LONG: usize = 10_000;
 
@@ -412,7 +413,7 @@ fn read_row(
         fields,
         errors: Vec::new(),
     };
-    let number = r.text(Column::Number, MAX_NUMBER);
+    let number = r.text(Column::Number, MAX_NUMBER_LEN);
     let customer = validate_customer(r.cell(Column::Customer)).unwrap_or_else(|e| {
         let problem = match e {
             DealError::CustomerMissing => Problem::Missing,
