@@ -116,6 +116,16 @@ fn DealEditor(id: Id) -> impl IntoView {
             })
         })
     };
+    // Whether the buttons show: these change with the deal, not with the clock.
+    let follow_up_pending = Memo::new(move |_| {
+        deal.with(|d| d.as_ref().is_some_and(|d| d.first_follow_up_at.is_none()))
+    });
+    let action_open = Memo::new(move |_| {
+        deal.with(|d| {
+            let action = d.as_ref().and_then(|d| d.next_action.as_ref());
+            action.is_some_and(|a| a.done_at.is_none())
+        })
+    });
     let log_follow_up = {
         let id = id.clone();
         move |_| state.edit_deal(&id, |d| d.log_first_follow_up(crate::state::now()))
@@ -222,9 +232,10 @@ fn DealEditor(id: Id) -> impl IntoView {
             <h2 id="follow-up-title">{t.follow_up_title}</h2>
             {move || first_follow_up().map(|(text, st)| view! {
                 <p data-testid="first-follow-up">{text}{st.and_then(due_badge)}</p>
-                {st.map(|_| view! {
-                    <button type="button" on:click=log_follow_up.clone() disabled=disabled>{t.log_follow_up}</button>
-                })}
+            })}
+            // Apart from the text, which the clock redraws: a redraw must not take the focus.
+            {move || follow_up_pending.get().then(|| view! {
+                <button type="button" on:click=log_follow_up.clone() disabled=disabled>{t.log_follow_up}</button>
             })}
             <div class="form-grid">
                 <TextField label=t.next_action on_commit=set_task disabled
@@ -235,12 +246,10 @@ fn DealEditor(id: Id) -> impl IntoView {
             </div>
             {move || next_state().map(|st| match st {
                 Err(done) => view! { <p data-testid="next-action-state">{done}</p> }.into_any(),
-                Ok(st) => view! {
-                    <p data-testid="next-action-state">
-                        {due_badge(st)}" "
-                        <button type="button" on:click=complete.clone() disabled=disabled>{t.mark_done}</button>
-                    </p>
-                }.into_any(),
+                Ok(st) => view! { <p data-testid="next-action-state">{due_badge(st)}</p> }.into_any(),
+            })}
+            {move || action_open.get().then(|| view! {
+                <button type="button" on:click=complete.clone() disabled=disabled>{t.mark_done}</button>
             })}
         </section>
         <section class="danger-zone">

@@ -121,7 +121,7 @@ pub fn DealsPage() -> impl IntoView {
             if items.is_empty() {
                 return view! { <p class="hint" role="status">{t.today_empty}</p> }.into_any();
             }
-            state.deals.with_untracked(|m| {
+            state.deals.with(|m| {
                 view! {
             <ul class="deal-list" aria-label=t.deal_list_label>
                 {items.iter().filter_map(|item| {
