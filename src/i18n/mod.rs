@@ -13,6 +13,7 @@ pub mod pack_errors;
 
 pub use errors::{describe_import_error, describe_storage_error};
 
+use crate::domain::clock::{DueKind, DueState};
 use crate::domain::deal::{Grade, Status};
 use crate::domain::objection::Category;
 use crate::domain::playbook::{Industry, StageKind};
@@ -351,6 +352,24 @@ pub fn grade_name(t: &Texts, grade: Grade) -> &'static str {
         Grade::A => t.grade_a,
         Grade::B => t.grade_b,
         Grade::C => t.grade_c,
+    }
+}
+
+/// The CSS class and label of a deadline's badge; `None` when it needs no badge (not due yet,
+/// or done).
+pub fn due_badge(t: &Texts, state: DueState) -> Option<(&'static str, &'static str)> {
+    match state {
+        DueState::Overdue => Some(("due overdue", t.badge_overdue)),
+        DueState::DueSoon => Some(("due soon", t.badge_due_soon)),
+        DueState::NotDue | DueState::Done => None,
+    }
+}
+
+/// What a deadline is for: the first follow-up or the next action.
+pub fn due_kind_name(t: &Texts, kind: DueKind) -> &'static str {
+    match kind {
+        DueKind::FirstFollowUp => t.due_first_follow_up,
+        DueKind::NextAction => t.next_action,
     }
 }
 

@@ -4,7 +4,7 @@ use crate::components::{SelectField, TextField};
 use crate::domain::clock::{self, DueState};
 use crate::domain::deal::{validate_customer, Deal, Grade, Status};
 use crate::domain::Id;
-use crate::i18n::{fill, format, grade_name, status_name, texts};
+use crate::i18n::{self, fill, format, grade_name, status_name, texts};
 use crate::routes::Route;
 use crate::state::use_app_state;
 use leptos::prelude::*;
@@ -82,12 +82,7 @@ fn DealEditor(id: Id) -> impl IntoView {
     let now = crate::state::ticking_now();
     let when = move |t| format::date_time(state.locale(), crate::dom::local_time(t));
     let due_badge = move |st: DueState| {
-        let (class, label) = match st {
-            DueState::Overdue => ("due overdue", t.badge_overdue),
-            DueState::DueSoon => ("due soon", t.badge_due_soon),
-            _ => return None,
-        };
-        Some(view! { " " <span class=class>{label}</span> })
+        i18n::due_badge(t, st).map(|(class, label)| view! { " " <span class=class>{label}</span> })
     };
     // The first follow-up: when it is due and where it stands, or when it happened.
     let first_follow_up = move || {

@@ -1,10 +1,10 @@
 //! The lead list: add a lead, find one as you type, open it.
 
 use crate::components::EmptyState;
-use crate::domain::clock::{self, DueKind};
+use crate::domain::clock::{self, DueKind, DueState};
 use crate::domain::deal::DealError;
 use crate::domain::deal_list;
-use crate::i18n::{fill, format, grade_name, status_name, texts};
+use crate::i18n::{due_badge, due_kind_name, fill, format, grade_name, status_name, texts};
 use crate::routes::Route;
 use crate::state::use_app_state;
 use leptos::prelude::*;
@@ -52,17 +52,15 @@ pub fn DealsPage() -> impl IntoView {
         })
     });
     let when = move |t| format::date_time(state.locale(), crate::dom::local_time(t));
-    let due_kind = move |kind| match kind {
-        DueKind::FirstFollowUp => t.due_first_follow_up,
-        DueKind::NextAction => t.next_action,
-    };
     let badge = move |overdue: bool, kind: DueKind| {
-        let (class, label) = if overdue {
-            ("due overdue", t.badge_overdue)
+        let state = if overdue {
+            DueState::Overdue
         } else {
-            ("due soon", t.badge_due_soon)
+            DueState::DueSoon
         };
-        view! { <span class=class>{label}" · "{due_kind(kind)}</span> }
+        due_badge(t, state).map(|(class, label)| {
+            view! { <span class=class>{label}" · "{due_kind_name(t, kind)}</span> }
+        })
     };
     let all_list = move || {
         view! {
