@@ -4,7 +4,7 @@
 //! visit is ready to use. Parsing is here, pure, so it is tested natively.
 
 use crate::domain::playbook::Playbook;
-use serde::de::DeserializeOwned;
+use crate::json::FromJson;
 
 /// The parts of the default playbook, by file name (without `.json`).
 pub const PARTS: [&str; 6] = [
@@ -31,7 +31,7 @@ pub struct ContentError {
 
 /// Builds the playbook from the text of each part; `text(part)` gives a part's file.
 pub fn assemble(text: impl Fn(&str) -> Option<String>) -> Result<Playbook, ContentError> {
-    fn read<T: DeserializeOwned>(
+    fn read<T: FromJson>(
         part: &str,
         text: &impl Fn(&str) -> Option<String>,
     ) -> Result<T, ContentError> {
@@ -39,7 +39,7 @@ pub fn assemble(text: impl Fn(&str) -> Option<String>) -> Result<Playbook, Conte
             part: part.into(),
             reason: "missing".into(),
         })?;
-        serde_json::from_str(&raw).map_err(|e| ContentError {
+        crate::json::from_str(&raw).map_err(|e| ContentError {
             part: part.into(),
             reason: e.to_string(),
         })

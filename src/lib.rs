@@ -7,6 +7,7 @@
 pub mod content;
 pub mod domain;
 pub mod i18n;
+pub mod json;
 pub mod markdown;
 pub mod render;
 pub mod routes;

@@ -353,24 +353,21 @@ impl AppState {
         let now = now();
         let mut backup = self.store().export(now)?;
         for key in self.unsaved.get_untracked() {
-            // Through text, not serde_json::to_value: the Serialize code for text is in the
-            // wasm already; a Value serializer would compile a second copy of it.
-            fn json<T: serde::Serialize>(v: &T) -> Option<serde_json::Value> {
-                serde_json::from_str(&serde_json::to_string(v).ok()?).ok()
-            }
-            let value = match &key {
-                Key::Settings => json(&self.settings.get_untracked()),
-                Key::Deal(id) => self.deals.with_untracked(|m| m.get(id).and_then(json)),
+            let envelope = match &key {
+                Key::Settings => Some(crate::storage::envelope::encode(
+                    &self.settings.get_untracked(),
+                )),
+                Key::Deal(id) => self
+                    .deals
+                    .with_untracked(|m| m.get(id).map(crate::storage::envelope::encode)),
                 _ => None,
             };
-            let envelope = value.map(|data| serde_json::json!({ "schema": crate::storage::CURRENT_SCHEMA, "data": data }));
-            match envelope {
+            match envelope.and_then(|text| crate::json::parse(&text).ok()) {
                 Some(v) => backup.records.insert(key.as_string(), v),
                 None => backup.records.remove(&key.as_string()),
             };
         }
-        let text = serde_json::to_string_pretty(&backup)
-            .map_err(|e| StorageError::Other(e.to_string()))?;
+        let text = crate::json::to_string_pretty(&backup);
         let d = now.date_naive();
         // Plain formatting: chrono's strftime machinery would add to the wasm.
         let name = format!(

@@ -17,16 +17,17 @@ const TEMPLATES: &str = include_str!("../content/default/templates.json");
 const FIELDS: &str = include_str!("../content/default/fields.json");
 
 fn checklists() -> Vec<Checklist> {
-    serde_json::from_str(CHECKLISTS).expect("content/default/checklists.json parses as checklists")
+    sales_playbook::json::from_str(CHECKLISTS)
+        .expect("content/default/checklists.json parses as checklists")
 }
 
 fn templates() -> Vec<ProposalTemplate> {
-    serde_json::from_str(TEMPLATES)
+    sales_playbook::json::from_str(TEMPLATES)
         .expect("content/default/templates.json parses as proposal templates")
 }
 
 fn fields() -> Vec<FieldDef> {
-    serde_json::from_str(FIELDS).expect("content/default/fields.json parses as fields")
+    sales_playbook::json::from_str(FIELDS).expect("content/default/fields.json parses as fields")
 }
 
 fn is_field(name: &str) -> bool {

@@ -13,11 +13,12 @@ const STAGES: &str = include_str!("../content/default/stages.json");
 const OBJECTIONS: &str = include_str!("../content/default/objections.json");
 
 fn stages() -> Vec<Stage> {
-    serde_json::from_str(STAGES).expect("content/default/stages.json parses as stages")
+    sales_playbook::json::from_str(STAGES).expect("content/default/stages.json parses as stages")
 }
 
 fn objections() -> Vec<Objection> {
-    serde_json::from_str(OBJECTIONS).expect("content/default/objections.json parses as objections")
+    sales_playbook::json::from_str(OBJECTIONS)
+        .expect("content/default/objections.json parses as objections")
 }
 
 fn stage(kind: StageKind) -> Stage {

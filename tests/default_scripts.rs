@@ -27,11 +27,11 @@ const SPECIFIC: [Industry; 4] = [
 const MAX_WALK: usize = 200;
 
 fn scripts() -> Vec<Script> {
-    serde_json::from_str(SCRIPTS).expect("content/default/scripts.json parses as scripts")
+    sales_playbook::json::from_str(SCRIPTS).expect("content/default/scripts.json parses as scripts")
 }
 
 fn fields() -> Vec<FieldDef> {
-    serde_json::from_str(FIELDS).expect("content/default/fields.json parses as fields")
+    sales_playbook::json::from_str(FIELDS).expect("content/default/fields.json parses as fields")
 }
 
 fn script(id: &str) -> Script {

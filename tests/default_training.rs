@@ -28,31 +28,32 @@ const CHECKLISTS: &str = include_str!("../content/default/checklists.json");
 const OBJECTIONS: &str = include_str!("../content/default/objections.json");
 
 fn rubric() -> Rubric {
-    serde_json::from_str(RUBRIC).expect("content/training/rubric.json parses as a rubric")
+    sales_playbook::json::from_str(RUBRIC).expect("content/training/rubric.json parses as a rubric")
 }
 
 fn scenarios() -> Vec<Scenario> {
-    serde_json::from_str(SCENARIOS).expect("content/training/scenarios.json parses as scenarios")
+    sales_playbook::json::from_str(SCENARIOS)
+        .expect("content/training/scenarios.json parses as scenarios")
 }
 
 fn onboarding() -> Path {
-    serde_json::from_str(PATH).expect("content/training/path.json parses as a path")
+    sales_playbook::json::from_str(PATH).expect("content/training/path.json parses as a path")
 }
 
 fn stages() -> Vec<Stage> {
-    serde_json::from_str(STAGES).expect("content/default/stages.json parses")
+    sales_playbook::json::from_str(STAGES).expect("content/default/stages.json parses")
 }
 
 fn scripts() -> Vec<Script> {
-    serde_json::from_str(SCRIPTS).expect("content/default/scripts.json parses")
+    sales_playbook::json::from_str(SCRIPTS).expect("content/default/scripts.json parses")
 }
 
 fn checklists() -> Vec<Checklist> {
-    serde_json::from_str(CHECKLISTS).expect("content/default/checklists.json parses")
+    sales_playbook::json::from_str(CHECKLISTS).expect("content/default/checklists.json parses")
 }
 
 fn objections() -> Vec<Objection> {
-    serde_json::from_str(OBJECTIONS).expect("content/default/objections.json parses")
+    sales_playbook::json::from_str(OBJECTIONS).expect("content/default/objections.json parses")
 }
 
 fn script_ids() -> Vec<Id> {
@@ -451,7 +452,7 @@ fn every_read_target_resolves_to_default_content() {
         let found = match Target::parse(target) {
             Target::Stage(kind) => stages
                 .iter()
-                .any(|s| serde_json::to_value(s.kind).unwrap() == kind),
+                .any(|s| sales_playbook::json::to_value(&s.kind).as_str() == Some(kind)),
             Target::Script(id) => scripts.iter().any(|s| s.id.as_str() == id),
             Target::Checklist(id) => checklists.iter().any(|c| c.id.as_str() == id),
             Target::Objection(id) => objections.iter().any(|o| o.id.as_str() == id),
@@ -475,7 +476,7 @@ fn the_path_reads_all_six_stages_their_scripts_and_the_qualification_checklists(
         })
         .collect();
     for kind in StageKind::ALL {
-        let code = serde_json::to_value(kind).unwrap();
+        let code = sales_playbook::json::to_value(&kind);
         let wanted = format!("stage:{}", code.as_str().unwrap());
         assert!(targets.contains(&wanted), "the path never reads {wanted}");
     }

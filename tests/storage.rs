@@ -303,7 +303,7 @@ fn filled_store() -> Store<MemoryBackend> {
 }
 
 fn export_text(store: &Store<MemoryBackend>) -> String {
-    serde_json::to_string_pretty(&store.export(now()).unwrap()).unwrap()
+    sales_playbook::json::to_string_pretty(&store.export(now()).unwrap())
 }
 
 #[test]
@@ -409,7 +409,7 @@ fn export_keeps_quarantined_values_verbatim() {
     let backup = store.export(now()).unwrap();
     assert_eq!(backup.unread.values().collect::<Vec<_>>(), ["{broken"]);
     let plan = store_with(&[])
-        .plan_import(&serde_json::to_string(&backup).unwrap())
+        .plan_import(&sales_playbook::json::to_string(&backup))
         .unwrap();
     assert_eq!(plan.skipped, 1);
 }

@@ -120,7 +120,7 @@ fuzz_target!(|data: &[u8]| {
         .expect("an imported file plans again");
     assert!(again.is_empty(), "a second import would change {again:?}");
     let export = store.export(fuzz_common::now()).expect("exports");
-    let json = serde_json::to_string(&export).expect("serializes");
+    let json = sales_playbook::json::to_string(&export);
     let replay = store.plan_import(&json).expect("an export imports");
     assert!(
         replay.is_empty(),

@@ -4,12 +4,10 @@
 use super::clock::NextAction;
 use super::playbook::{Industry, StageKind};
 use super::{Id, Timestamp};
-use serde::{Deserialize, Serialize};
+use crate::json::Json;
 
 /// Lead grade (线索分级).
-#[derive(
-    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
-)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Json)]
 pub enum Grade {
     /// A clear near-term need: follow up first.
     A,
@@ -17,7 +15,7 @@ pub enum Grade {
     B,
     /// Long-term nurture.
     #[default]
-    #[serde(other)]
+    #[json(other)]
     C,
 }
 
@@ -39,14 +37,14 @@ impl Grade {
 }
 
 /// Where the lead came from (线索来源).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Json)]
+#[json(rename_all = "snake_case")]
 pub enum Source {
     TradeShow,
     Website,
     Referral,
     #[default]
-    #[serde(other)]
+    #[json(other)]
     Other,
 }
 
@@ -60,15 +58,15 @@ impl Source {
 }
 
 /// Where the lead stands (当前状态).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Json)]
+#[json(rename_all = "snake_case")]
 pub enum Status {
     Following,
     Converted,
     Lost,
     /// Also what an unknown status reads as, so the lead is looked at again.
     #[default]
-    #[serde(other)]
+    #[json(other)]
     ToFollowUp,
 }
 
@@ -96,59 +94,57 @@ impl Status {
 }
 
 /// Customer class for account care.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Json)]
+#[json(rename_all = "snake_case")]
 pub enum CustomerClass {
     HighValue,
     Potential,
     #[default]
-    #[serde(other)]
+    #[json(other)]
     General,
 }
 
-/// A lead or deal. Fields added by later versions carry `#[serde(default)]`.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+/// A lead or deal. Fields added by later versions carry `#[json(default)]`.
+#[derive(Clone, Debug, PartialEq, Json)]
 pub struct Deal {
     pub id: Id,
     /// The lead number people quote (线索编号), e.g. `L-0007`.
-    #[serde(default)]
+    #[json(default)]
     pub number: String,
     pub customer: String,
-    #[serde(default)]
+    #[json(default)]
     pub contact: String,
-    #[serde(default)]
+    #[json(default)]
     pub phone: String,
-    #[serde(default)]
+    #[json(default)]
     pub email: String,
-    #[serde(default)]
+    #[json(default)]
     pub source: Source,
-    #[serde(default)]
+    #[json(default)]
     pub industry: Industry,
-    #[serde(default)]
+    #[json(default)]
     pub grade: Grade,
-    #[serde(default)]
+    #[json(default)]
     pub stage: Option<StageKind>,
-    #[serde(default)]
+    #[json(default)]
     pub status: Status,
-    #[serde(default)]
+    #[json(default)]
     pub class: CustomerClass,
-    #[serde(default)]
+    #[json(default)]
     pub owner: String,
-    #[serde(default)]
+    #[json(default)]
     pub notes: String,
     /// Deal value in minor units of `currency` (cents, fen).
-    #[serde(default)]
+    #[json(default)]
     pub value_minor: i64,
-    #[serde(default)]
+    #[json(default)]
     pub currency: String,
-    #[serde(with = "super::time::rfc3339")]
     pub assigned_at: Timestamp,
-    #[serde(default, with = "super::time::rfc3339_opt")]
+    #[json(default)]
     pub first_follow_up_at: Option<Timestamp>,
-    #[serde(with = "super::time::rfc3339")]
     pub updated_at: Timestamp,
     /// The agreed next step (下一步行动) and when it is due.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[json(default, skip_serializing_if = "Option::is_none")]
     pub next_action: Option<NextAction>,
 }
 
@@ -368,17 +364,11 @@ mod tests {
     #[test]
     fn codes_match_the_stored_form() {
         for g in Grade::ALL {
-            assert_eq!(
-                serde_json::to_string(&g).unwrap(),
-                format!("\"{}\"", g.code())
-            );
+            assert_eq!(crate::json::to_string(&g), format!("\"{}\"", g.code()));
             assert_eq!(Grade::from_code(g.code()), Some(g));
         }
         for s in Status::ALL {
-            assert_eq!(
-                serde_json::to_string(&s).unwrap(),
-                format!("\"{}\"", s.code())
-            );
+            assert_eq!(crate::json::to_string(&s), format!("\"{}\"", s.code()));
             assert_eq!(Status::from_code(s.code()), Some(s));
         }
         assert_eq!(Grade::from_code("S"), None);
@@ -414,7 +404,7 @@ mod tests {
         let json = r#"{"id":"a-1","customer":"Acme","grade":"S","status":"paused",
             "source":"podcast","class":"vip","assigned_at":"2026-03-01T09:00:00Z",
             "updated_at":"2026-03-01T09:00:00Z","future_field":[1,2]}"#;
-        let d: Deal = serde_json::from_str(json).unwrap();
+        let d: Deal = crate::json::from_str(json).unwrap();
         assert_eq!(
             (d.grade, d.status, d.source),
             (Grade::C, Status::ToFollowUp, Source::Other)
@@ -494,9 +484,9 @@ mod tests {
     #[test]
     fn a_deal_without_a_next_action_stores_no_field_and_old_records_read() {
         let d = lead();
-        let json = serde_json::to_string(&d).unwrap();
+        let json = crate::json::to_string(&d);
         assert!(!json.contains("next_action"), "{json}");
-        let back: Deal = serde_json::from_str(&json).unwrap();
+        let back: Deal = crate::json::from_str(&json).unwrap();
         assert_eq!(back, d);
     }
 

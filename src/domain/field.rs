@@ -5,8 +5,8 @@
 //! checklist, and a proposal template can use it as `{{budget_range}}`.
 
 use super::LocalizedText;
+use crate::json::Json;
 use chrono::NaiveDate;
-use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// The name of a field: lowercase ASCII letters, digits and `_`, starting with a letter.
@@ -21,15 +21,15 @@ pub fn is_field_name(name: &str) -> bool {
 }
 
 /// One option of a choice field.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Json)]
 pub struct ChoiceOption {
     pub value: String,
     pub label: LocalizedText,
 }
 
 /// What kind of answer a field takes.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "snake_case")]
+#[derive(Clone, Debug, PartialEq, Eq, Json)]
+#[json(tag = "type", rename_all = "snake_case")]
 pub enum FieldKind {
     Text,
     Number,
@@ -46,12 +46,12 @@ pub enum FieldKind {
         max: u8,
     },
     /// A kind from a newer version; its answers are kept as text.
-    #[serde(other)]
+    #[json(other)]
     Unknown,
 }
 
 /// A field the playbook defines: its name, kind and label in both languages.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Json)]
 pub struct FieldDef {
     pub name: FieldName,
     pub kind: FieldKind,
@@ -59,8 +59,8 @@ pub struct FieldDef {
 }
 
 /// A captured answer.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "type", content = "value", rename_all = "snake_case")]
+#[derive(Clone, Debug, PartialEq, Json)]
+#[json(tag = "type", content = "value", rename_all = "snake_case")]
 pub enum Answer {
     Text(String),
     Number(f64),
@@ -156,9 +156,9 @@ mod tests {
             minor: 1_250_000,
             currency: "CNY".into(),
         };
-        let json = serde_json::to_string(&a).unwrap();
-        assert_eq!(serde_json::from_str::<Answer>(&json).unwrap(), a);
-        let kind: FieldKind = serde_json::from_str(r#"{"type":"hologram"}"#).unwrap();
+        let json = crate::json::to_string(&a);
+        assert_eq!(crate::json::from_str::<Answer>(&json).unwrap(), a);
+        let kind: FieldKind = crate::json::from_str(r#"{"type":"hologram"}"#).unwrap();
         assert_eq!(kind, FieldKind::Unknown);
     }
 }

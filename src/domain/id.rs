@@ -1,14 +1,13 @@
 //! Record identifiers: short, URL-safe, sortable by creation time.
 
-use serde::{Deserialize, Serialize};
+use crate::json::{Error, FromJson, JsonKey, ToJson, Value, Writer};
 use std::fmt;
 
 /// The identifier of a stored record (a deal, a script, a drill…).
 ///
 /// Ids go into storage keys and URLs, so only `[0-9a-z-]` is allowed; anything else read from
 /// outside is rejected by [`Id::parse`].
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(try_from = "String", into = "String")]
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Id(String);
 
 /// Why a string is not an [`Id`].
@@ -42,6 +41,29 @@ impl Id {
     }
 
     pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// Stored as its text, checked when read.
+impl FromJson for Id {
+    fn from_json(value: &Value) -> Result<Self, Error> {
+        Id::from_key(&String::from_json(value)?)
+    }
+}
+
+impl ToJson for Id {
+    fn write_json(&self, w: &mut Writer) {
+        w.string(&self.0);
+    }
+}
+
+impl JsonKey for Id {
+    fn from_key(key: &str) -> Result<Self, Error> {
+        Id::parse(key).map_err(|e| Error::custom(e.to_string()))
+    }
+
+    fn key(&self) -> &str {
         &self.0
     }
 }
@@ -105,7 +127,7 @@ mod tests {
 
     #[test]
     fn deserializing_a_bad_id_fails_instead_of_accepting_it() {
-        assert!(serde_json::from_str::<Id>("\"ok-1\"").is_ok());
-        assert!(serde_json::from_str::<Id>("\"no/slash\"").is_err());
+        assert!(crate::json::from_str::<Id>("\"ok-1\"").is_ok());
+        assert!(crate::json::from_str::<Id>("\"no/slash\"").is_err());
     }
 }

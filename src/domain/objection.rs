@@ -2,11 +2,11 @@
 
 use super::playbook::Industry;
 use super::{Id, Locale, LocalizedText};
-use serde::{Deserialize, Serialize};
+use crate::json::Json;
 
 /// Why the customer hesitates.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Json)]
+#[json(rename_all = "snake_case")]
 pub enum Category {
     Price,
     Timing,
@@ -15,7 +15,7 @@ pub enum Category {
     NoNeed,
     /// Trust and risk: "you're too small", "what if it fails".
     Trust,
-    #[serde(other)]
+    #[json(other)]
     Other,
 }
 
@@ -51,23 +51,23 @@ impl Category {
 }
 
 /// One objection with the responses a rep can give.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Json)]
 pub struct Objection {
     pub id: Id,
     pub category: Category,
     /// What the customer says.
     pub objection: LocalizedText,
     /// Why customers say it, and what to listen for.
-    #[serde(default)]
+    #[json(default)]
     pub insight: LocalizedText,
     /// Ways to answer, best first.
-    #[serde(default)]
+    #[json(default)]
     pub responses: Vec<LocalizedText>,
     /// The question to ask after answering, to move the conversation on.
-    #[serde(default)]
+    #[json(default)]
     pub follow_up: LocalizedText,
     /// Industries it is typical of; empty = every industry.
-    #[serde(default)]
+    #[json(default)]
     pub industries: Vec<Industry>,
 }
 
@@ -203,17 +203,14 @@ mod tests {
     #[test]
     fn category_codes_match_the_stored_form() {
         for c in Category::ALL {
-            assert_eq!(
-                serde_json::to_string(&c).unwrap(),
-                format!("\"{}\"", c.code())
-            );
+            assert_eq!(crate::json::to_string(&c), format!("\"{}\"", c.code()));
             assert_eq!(Category::from_code(c.code()), Some(c));
         }
     }
 
     #[test]
     fn an_unknown_category_reads_as_other() {
-        let c: Category = serde_json::from_str("\"budget_freeze\"").unwrap();
+        let c: Category = crate::json::from_str("\"budget_freeze\"").unwrap();
         assert_eq!(c, Category::Other);
     }
 }

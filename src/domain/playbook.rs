@@ -8,11 +8,11 @@ use super::objection::Objection;
 use super::proposal::ProposalTemplate;
 use super::script::Script;
 use super::{Id, LocalizedText};
-use serde::{Deserialize, Serialize};
+use crate::json::Json;
 
 /// The six stages of the sales process (销售流程), in order.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Json)]
+#[json(rename_all = "snake_case")]
 pub enum StageKind {
     /// 客户开发与线索管理
     LeadDevelopment,
@@ -26,7 +26,7 @@ pub enum StageKind {
     AccountCare,
     /// 持续改进 (runs across all stages)
     Review,
-    #[serde(other)]
+    #[json(other)]
     Unknown,
 }
 
@@ -43,10 +43,8 @@ impl StageKind {
 }
 
 /// Industries that get their own script wording and proposal template.
-#[derive(
-    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
-)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Json)]
+#[json(rename_all = "snake_case")]
 pub enum Industry {
     /// 制造业 / industrial equipment
     Manufacturing,
@@ -58,7 +56,7 @@ pub enum Industry {
     Software,
     /// Fits any industry.
     #[default]
-    #[serde(other)]
+    #[json(other)]
     Generic,
 }
 
@@ -89,50 +87,50 @@ impl Industry {
 }
 
 /// One stage of the process with its standards.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Json)]
 pub struct Stage {
     pub id: Id,
     pub kind: StageKind,
     pub name: LocalizedText,
     /// What the stage is for, in one sentence.
-    #[serde(default)]
+    #[json(default)]
     pub goal: LocalizedText,
     /// The standard actions, in order.
-    #[serde(default)]
+    #[json(default)]
     pub actions: Vec<LocalizedText>,
     /// What must be true before the deal moves on.
-    #[serde(default)]
+    #[json(default)]
     pub exit_criteria: Vec<LocalizedText>,
     /// Time standards, e.g. first follow-up within 24 hours of assignment.
-    #[serde(default)]
+    #[json(default)]
     pub time_standards: Vec<TimeStandard>,
     /// Longer guidance for new hires, in Markdown.
-    #[serde(default)]
+    #[json(default)]
     pub guide: LocalizedText,
 }
 
 /// A time standard of a stage: `what` must happen within `hours` of its trigger.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Json)]
 pub struct TimeStandard {
     pub what: LocalizedText,
     pub hours: u32,
 }
 
 /// The whole playbook a team follows: the content a rep uses and a trainer maintains.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Json)]
 pub struct Playbook {
-    #[serde(default)]
+    #[json(default)]
     pub stages: Vec<Stage>,
-    #[serde(default)]
+    #[json(default)]
     pub scripts: Vec<Script>,
-    #[serde(default)]
+    #[json(default)]
     pub checklists: Vec<Checklist>,
-    #[serde(default)]
+    #[json(default)]
     pub objections: Vec<Objection>,
-    #[serde(default)]
+    #[json(default)]
     pub templates: Vec<ProposalTemplate>,
     /// The named discovery fields scripts and checklists capture.
-    #[serde(default)]
+    #[json(default)]
     pub fields: Vec<FieldDef>,
 }
 
@@ -184,19 +182,16 @@ mod tests {
 
     #[test]
     fn an_industry_from_a_future_version_reads_as_generic() {
-        let i: Industry = serde_json::from_str("\"aerospace\"").unwrap();
+        let i: Industry = crate::json::from_str("\"aerospace\"").unwrap();
         assert_eq!(i, Industry::Generic);
-        let s: StageKind = serde_json::from_str("\"renewal\"").unwrap();
+        let s: StageKind = crate::json::from_str("\"renewal\"").unwrap();
         assert_eq!(s, StageKind::Unknown);
     }
 
     #[test]
     fn industry_codes_match_the_stored_form() {
         for i in Industry::ALL {
-            assert_eq!(
-                serde_json::to_string(&i).unwrap(),
-                format!("\"{}\"", i.code())
-            );
+            assert_eq!(crate::json::to_string(&i), format!("\"{}\"", i.code()));
             assert_eq!(Industry::from_code(i.code()), Some(i));
         }
         assert_eq!(Industry::from_code("Retail"), None);
@@ -204,7 +199,7 @@ mod tests {
 
     #[test]
     fn a_playbook_with_missing_parts_reads_as_empty_parts() {
-        let p: Playbook = serde_json::from_str("{}").unwrap();
+        let p: Playbook = crate::json::from_str("{}").unwrap();
         assert!(p.stages.is_empty() && p.objections.is_empty() && p.templates.is_empty());
     }
 }

@@ -4,7 +4,7 @@
 use super::field::FieldName;
 use super::playbook::Industry;
 use super::{Id, LocalizedText};
-use serde::{Deserialize, Serialize};
+use crate::json::Json;
 
 /// Variables every proposal can use, filled from the deal record rather than from discovery
 /// answers. Names follow the field-name rules so templates treat both alike.
@@ -27,30 +27,30 @@ pub fn is_deal_variable(name: &str) -> bool {
 }
 
 /// A section of a proposal.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Json)]
 pub struct ProposalSection {
     pub id: Id,
     pub title: LocalizedText,
     /// Template-language text (Markdown with `{{variables}}` and `{{#if}}` sections).
     pub body: LocalizedText,
     /// Show the whole section only when this field has an answer.
-    #[serde(default)]
+    #[json(default)]
     pub show_if: Option<FieldName>,
 }
 
 /// A proposal template for one industry (or every industry when `Generic`).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Json)]
 pub struct ProposalTemplate {
     pub id: Id,
     pub title: LocalizedText,
-    #[serde(default)]
+    #[json(default)]
     pub description: LocalizedText,
-    #[serde(default)]
+    #[json(default)]
     pub industry: Industry,
-    #[serde(default)]
+    #[json(default)]
     pub sections: Vec<ProposalSection>,
     /// Whether the proposal carries a pricing table (line items are entered per deal).
-    #[serde(default)]
+    #[json(default)]
     pub pricing: bool,
 }
 

@@ -2,18 +2,18 @@
 
 use super::clock::SlaSettings;
 use super::Locale;
-use serde::{Deserialize, Serialize};
+use crate::json::Json;
 
 /// Settings kept in storage. `locale: None` means "follow the browser".
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Json)]
 pub struct Settings {
-    #[serde(default)]
+    #[json(default)]
     pub locale: Option<Locale>,
     /// Name shown as the owner of new deals.
-    #[serde(default)]
+    #[json(default)]
     pub user_name: String,
     /// The team's follow-up time standards (24 h, reminder at 2 h by default).
-    #[serde(default)]
+    #[json(default)]
     pub sla: SlaSettings,
 }
 

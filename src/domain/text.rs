@@ -1,18 +1,16 @@
 //! Languages and text written in more than one of them.
 
-use serde::{Deserialize, Serialize};
+use crate::json::Json;
 
 /// A language the app speaks. Unknown codes read from storage fall back to English.
-#[derive(
-    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
-)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Json)]
 pub enum Locale {
     #[default]
-    #[serde(rename = "en")]
+    #[json(rename = "en")]
     En,
-    #[serde(rename = "zh-CN")]
+    #[json(rename = "zh-CN")]
     ZhCn,
-    #[serde(other)]
+    #[json(other)]
     Unknown,
 }
 
@@ -73,11 +71,11 @@ impl Locale {
 
 /// Text written in both UI languages. A missing translation falls back to the other language,
 /// so content authored in one language is still usable in the other.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Json)]
 pub struct LocalizedText {
-    #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[json(default, skip_serializing_if = "String::is_empty")]
     pub en: String,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[json(default, skip_serializing_if = "String::is_empty")]
     pub zh: String,
 }
 
@@ -143,10 +141,10 @@ mod tests {
 
     #[test]
     fn unknown_stored_locale_reads_as_unknown_and_shows_english() {
-        let l: Locale = serde_json::from_str("\"tlh\"").unwrap();
+        let l: Locale = crate::json::from_str("\"tlh\"").unwrap();
         assert_eq!(l, Locale::Unknown);
         assert_eq!(l.supported(), Locale::En);
-        assert_eq!(serde_json::to_string(&Locale::ZhCn).unwrap(), "\"zh-CN\"");
+        assert_eq!(crate::json::to_string(&Locale::ZhCn), "\"zh-CN\"");
     }
 
     #[test]

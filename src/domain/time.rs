@@ -1,13 +1,14 @@
-//! Timestamps in storage: RFC 3339, read with chrono's strict RFC 3339 parser.
+//! Timestamps in storage: RFC 3339, read with chrono's strict RFC 3339 parser and written
+//! with chrono's RFC 3339 writer (`crate::json` uses these for every `Timestamp`).
 //!
 //! chrono's own serde impl parses through its general format engine, several KiB of wasm
-//! that nothing else needs; these `#[serde(with = ...)]` modules read and write the same text.
+//! that nothing else needs.
 
 use super::Timestamp;
 use chrono::{DateTime, SecondsFormat, Utc};
-use serde::{de::Error, Deserialize, Deserializer, Serializer};
 
-fn parse(s: &str) -> Option<Timestamp> {
+/// Reads an RFC 3339 time; `None` for anything else.
+pub fn parse(s: &str) -> Option<Timestamp> {
     DateTime::parse_from_rfc3339(s)
         .ok()
         .map(|t| t.with_timezone(&Utc))
@@ -16,79 +17,42 @@ fn parse(s: &str) -> Option<Timestamp> {
         .filter(|t| (0..=9999).contains(&chrono::Datelike::year(t)))
 }
 
-fn write(t: &Timestamp) -> String {
+/// Writes `t` in RFC 3339, in UTC, with as many fraction digits as it needs.
+pub fn write(t: &Timestamp) -> String {
     t.to_rfc3339_opts(SecondsFormat::AutoSi, true)
-}
-
-/// `#[serde(with = "crate::domain::time::rfc3339")]` on a `Timestamp`.
-pub mod rfc3339 {
-    use super::*;
-
-    pub fn serialize<S: Serializer>(t: &Timestamp, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(&write(t))
-    }
-
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Timestamp, D::Error> {
-        let s = String::deserialize(d)?;
-        parse(&s).ok_or_else(|| D::Error::custom(format!("not an RFC 3339 time: {s}")))
-    }
-}
-
-/// `#[serde(default, with = "crate::domain::time::rfc3339_opt")]` on an `Option<Timestamp>`.
-pub mod rfc3339_opt {
-    use super::*;
-
-    pub fn serialize<S: Serializer>(t: &Option<Timestamp>, s: S) -> Result<S::Ok, S::Error> {
-        match t {
-            Some(t) => s.serialize_some(&write(t)),
-            None => s.serialize_none(),
-        }
-    }
-
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Timestamp>, D::Error> {
-        match Option::<String>::deserialize(d)? {
-            None => Ok(None),
-            Some(s) => parse(&s)
-                .map(Some)
-                .ok_or_else(|| D::Error::custom(format!("not an RFC 3339 time: {s}"))),
-        }
-    }
 }
 
 #[cfg(test)]
 mod tests {
+    use crate::json::Json;
     use chrono::TimeZone;
-    use serde::{Deserialize, Serialize};
 
-    #[derive(Debug, PartialEq, Serialize, Deserialize)]
+    #[derive(Debug, PartialEq, Json)]
     struct Record {
-        #[serde(with = "super::rfc3339")]
         at: super::Timestamp,
-        #[serde(default, with = "super::rfc3339_opt")]
+        #[json(default)]
         maybe: Option<super::Timestamp>,
     }
 
     #[test]
     fn writes_what_chrono_writes_and_reads_it_back() {
         let at = chrono::Utc.with_ymd_and_hms(2026, 11, 23, 9, 5, 0).unwrap();
-        let json = serde_json::to_string(&Record { at, maybe: None }).unwrap();
+        let json = crate::json::to_string(&Record { at, maybe: None });
         assert_eq!(json, r#"{"at":"2026-11-23T09:05:00Z","maybe":null}"#);
-        assert_eq!(
-            serde_json::to_string(&at).unwrap(),
-            r#""2026-11-23T09:05:00Z""#
-        );
-        let back: Record = serde_json::from_str(&json).unwrap();
+        assert_eq!(crate::json::to_string(&at), r#""2026-11-23T09:05:00Z""#);
+        let back: Record = crate::json::from_str(&json).unwrap();
         assert_eq!(back, Record { at, maybe: None });
     }
 
     #[test]
     fn reads_offsets_fractions_and_a_missing_optional() {
-        let r: Record = serde_json::from_str(r#"{"at":"2026-11-23T17:05:00.250+08:00"}"#).unwrap();
+        let r: Record = crate::json::from_str(r#"{"at":"2026-11-23T17:05:00.250+08:00"}"#).unwrap();
         assert_eq!(r.at.to_rfc3339(), "2026-11-23T09:05:00.250+00:00");
         assert_eq!(r.maybe, None);
-        let r: Record =
-            serde_json::from_str(r#"{"at":"2026-11-23T09:05:00Z","maybe":"2026-11-24T00:00:00Z"}"#)
-                .unwrap();
+        let r: Record = crate::json::from_str(
+            r#"{"at":"2026-11-23T09:05:00Z","maybe":"2026-11-24T00:00:00Z"}"#,
+        )
+        .unwrap();
         assert!(r.maybe.is_some());
     }
 
@@ -99,7 +63,7 @@ mod tests {
             r#"{"at":"2026-13-01T00:00:00Z"}"#,
             r#"{"at":5}"#,
         ] {
-            assert!(serde_json::from_str::<Record>(bad).is_err(), "{bad}");
+            assert!(crate::json::from_str::<Record>(bad).is_err(), "{bad}");
         }
     }
 
@@ -111,15 +75,19 @@ mod tests {
             r#"{"at":"0000-01-01T00:00:00+00:01"}"#,
             r#"{"at":"9999-12-31T23:59:59-00:01"}"#,
         ] {
-            assert!(serde_json::from_str::<Record>(bad).is_err(), "{bad}");
+            assert!(crate::json::from_str::<Record>(bad).is_err(), "{bad}");
         }
         for edge in [
             r#"{"at":"0000-01-01T00:00:00Z"}"#,
             r#"{"at":"9999-12-31T23:59:59.999999999Z"}"#,
         ] {
-            let r: Record = serde_json::from_str(edge).unwrap();
-            let again = serde_json::to_string(&r).unwrap();
-            assert_eq!(serde_json::from_str::<Record>(&again).unwrap(), r, "{edge}");
+            let r: Record = crate::json::from_str(edge).unwrap();
+            let again = crate::json::to_string(&r);
+            assert_eq!(
+                crate::json::from_str::<Record>(&again).unwrap(),
+                r,
+                "{edge}"
+            );
         }
     }
 }

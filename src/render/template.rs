@@ -215,7 +215,7 @@ mod tests {
     use super::*;
 
     fn default_templates() -> Vec<ProposalTemplate> {
-        serde_json::from_str(include_str!("../../content/default/templates.json")).unwrap()
+        crate::json::from_str(include_str!("../../content/default/templates.json")).unwrap()
     }
 
     /// The names missing from the whole preview of a template in `locale`.
@@ -284,7 +284,7 @@ mod tests {
     fn playbook() -> Playbook {
         Playbook {
             templates: default_templates(),
-            fields: serde_json::from_str(include_str!("../../content/default/fields.json"))
+            fields: crate::json::from_str(include_str!("../../content/default/fields.json"))
                 .unwrap(),
             ..Playbook::default()
         }

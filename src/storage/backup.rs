@@ -8,9 +8,7 @@ use crate::domain::deal::Deal;
 use crate::domain::settings::Settings;
 use crate::domain::training::{Drill, Trainee};
 use crate::domain::{Id, Timestamp};
-use serde::de::DeserializeOwned;
-use serde::{Deserialize, Serialize};
-use serde_json::Value;
+use crate::json::{FromJson, Json, ToJson, Value};
 use std::collections::BTreeMap;
 
 /// The `format` marker of a backup file.
@@ -21,18 +19,17 @@ pub const FORMAT: &str = "sales-playbook-backup";
 pub const MAX_IMPORT_BYTES: usize = 8 * 1024 * 1024;
 
 /// A backup file.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Json)]
 pub struct Backup {
     pub format: String,
     pub schema: u32,
-    #[serde(with = "crate::domain::time::rfc3339")]
     pub exported_at: Timestamp,
     /// Records by storage key, each as its stored envelope.
-    #[serde(default)]
+    #[json(default)]
     pub records: BTreeMap<String, Value>,
     /// Values this version could not read (quarantined, or of collections it does not know),
     /// kept verbatim so an export loses nothing. Not imported.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[json(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub unread: BTreeMap<String, String>,
 }
 
@@ -100,7 +97,7 @@ impl<B: Backend> Store<B> {
                 Some(Key::Quarantine(_)) | None => {
                     backup.unread.insert(key, raw);
                 }
-                Some(_) => match serde_json::from_str::<Value>(&raw) {
+                Some(_) => match crate::json::parse(&raw) {
                     Ok(value) => {
                         backup.records.insert(key, value);
                     }
@@ -124,7 +121,7 @@ impl<B: Backend> Store<B> {
         }
         // A byte-order mark, as Windows editors write before UTF-8, is not part of the JSON.
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-        let value: Value = serde_json::from_str(text).map_err(|e| ImportError::NotJson {
+        let value = crate::json::parse(text).map_err(|e| ImportError::NotJson {
             detail: e.to_string(),
             line: e.line(),
             column: e.column(),
@@ -201,7 +198,7 @@ enum Normalize {
 
 /// Decodes one record of a backup into its type and re-encodes it in the current schema.
 fn normalize(key: &Key, value: Value) -> Result<String, Normalize> {
-    fn typed<T: DeserializeOwned + Serialize>(kind: Kind, value: Value) -> Result<T, Normalize> {
+    fn typed<T: FromJson + ToJson>(kind: Kind, value: Value) -> Result<T, Normalize> {
         match decode_value::<T>(kind, value) {
             Ok(Decoded::Current(v) | Decoded::Migrated(v)) => Ok(v),
             Ok(Decoded::Newer { schema, .. }) => Err(Normalize::Newer(schema)),

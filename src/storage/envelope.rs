@@ -9,11 +9,9 @@
 //! A new schema adds a step to [`step`] and a fixture test of the format it migrates from.
 
 use super::keys::Kind;
-use serde::de::DeserializeOwned;
-use serde::Serialize;
+use crate::json::{FromJson, ToJson, Value};
 #[cfg(test)]
-use serde_json::json;
-use serde_json::Value;
+use crate::json_value as json;
 
 /// The schema this version of the app writes.
 pub const CURRENT_SCHEMA: u32 = 1;
@@ -42,34 +40,26 @@ pub enum DecodeError {
 }
 
 /// Wraps a record in the current envelope.
-pub fn encode<T: Serialize>(data: &T) -> String {
-    // Serializing our own types to a string cannot fail (no maps with non-string keys).
-    // Written as text around the record's own text: `json!` would serialize `data` into a
-    // Value first, a second copy of every record's Serialize code in the wasm.
-    let data = serde_json::to_string(data).unwrap_or_else(|_| "null".into());
+pub fn encode<T: ToJson + ?Sized>(data: &T) -> String {
+    let data = crate::json::to_string(data);
     format!("{{\"schema\":{CURRENT_SCHEMA},\"data\":{data}}}")
 }
 
-/// A typed value from a JSON value, read through its text. `serde_json::from_value` would
-/// compile a second copy of every record's Deserialize code (one per deserializer) into the
-/// wasm; the text path is the one the playbook uses anyway.
-pub fn from_json<T: DeserializeOwned>(value: &Value) -> Result<T, serde_json::Error> {
-    serde_json::from_str(&value.to_string())
+/// A typed value from a JSON value.
+pub fn from_json<T: FromJson>(value: &Value) -> Result<T, crate::json::Error> {
+    T::from_json(value)
 }
 
 /// Reads a stored value of `kind`, migrating it if it is older.
-pub fn decode<T: DeserializeOwned>(kind: Kind, raw: &str) -> Result<Decoded<T>, DecodeError> {
-    let value: Value = serde_json::from_str(raw).map_err(|e| DecodeError::Json(e.to_string()))?;
+pub fn decode<T: FromJson>(kind: Kind, raw: &str) -> Result<Decoded<T>, DecodeError> {
+    let value = crate::json::parse(raw).map_err(|e| DecodeError::Json(e.to_string()))?;
     decode_value(kind, value)
 }
 
 /// As [`decode`], for a value already parsed (backups hold records as JSON values).
-pub fn decode_value<T: DeserializeOwned>(
-    kind: Kind,
-    value: Value,
-) -> Result<Decoded<T>, DecodeError> {
+pub fn decode_value<T: FromJson>(kind: Kind, value: Value) -> Result<Decoded<T>, DecodeError> {
     let (schema, data) = split(value);
-    let shape = |e: serde_json::Error| DecodeError::Shape(e.to_string());
+    let shape = |e: crate::json::Error| DecodeError::Shape(e.to_string());
     if schema > CURRENT_SCHEMA {
         return Ok(Decoded::Newer {
             schema,

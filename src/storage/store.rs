@@ -8,8 +8,7 @@ use crate::domain::deal::Deal;
 use crate::domain::settings::Settings;
 use crate::domain::training::{Drill, Trainee};
 use crate::domain::Id;
-use serde::de::DeserializeOwned;
-use serde::Serialize;
+use crate::json::{FromJson, ToJson};
 use std::cell::Cell;
 
 /// Storage for the app's records.
@@ -142,7 +141,7 @@ impl<B: Backend> Store<B> {
                     loaded.report.in_quarantine += 1;
                     continue;
                 }
-                Kind::Meta => match decode::<serde_json::Value>(Kind::Meta, &raw) {
+                Kind::Meta => match decode::<crate::json::Value>(Kind::Meta, &raw) {
                     Ok(Decoded::Newer { schema, .. }) => {
                         self.note_newer(schema);
                         continue;
@@ -203,7 +202,7 @@ impl<B: Backend> Store<B> {
     }
 
     /// Decodes one record; a migrated one is queued for writing back in the current schema.
-    fn scan<T: DeserializeOwned + Serialize>(
+    fn scan<T: FromJson + ToJson>(
         &self,
         key: &Key,
         raw: &str,
@@ -236,14 +235,16 @@ impl<B: Backend> Store<B> {
 
     fn write_meta(&self) {
         let meta = Key::Meta.as_string();
-        let current = encode(&serde_json::json!({ "app": env!("CARGO_PKG_VERSION") }));
+        let mut app = crate::json::Map::new();
+        app.insert("app".into(), env!("CARGO_PKG_VERSION").into());
+        let current = encode(&app);
         if self.backend.get(&meta).ok().flatten().as_deref() != Some(current.as_str()) {
             let _ = self.backend.set(&meta, &current);
         }
     }
 
     /// Writes one record under its own key.
-    pub fn put<T: Serialize>(&self, key: &Key, value: &T) -> Result<(), StorageError> {
+    pub fn put<T: ToJson>(&self, key: &Key, value: &T) -> Result<(), StorageError> {
         self.writable()?;
         self.backend.set(&key.as_string(), &encode(value))
     }
@@ -326,7 +327,7 @@ impl<B: Backend> Store<B> {
             Newer(u32),
             Unreadable,
         }
-        fn read<T: DeserializeOwned>(store_key: &Key, raw: &str) -> Result<T, Skip> {
+        fn read<T: FromJson>(store_key: &Key, raw: &str) -> Result<T, Skip> {
             match decode::<T>(store_key.kind(), raw) {
                 Ok(Decoded::Current(v) | Decoded::Migrated(v)) => Ok(v),
                 Ok(Decoded::Newer { schema, .. }) => Err(Skip::Newer(schema)),
@@ -338,7 +339,7 @@ impl<B: Backend> Store<B> {
             Key::Deal(id) => read(&key, raw).map(|d| Change::Deal(id.clone(), Some(d))),
             Key::Trainee(id) => read(&key, raw).map(|t| Change::Trainee(id.clone(), Some(t))),
             Key::Drill(id) => read(&key, raw).map(|d| Change::Drill(id.clone(), Some(d))),
-            Key::Meta => match decode::<serde_json::Value>(Kind::Meta, raw) {
+            Key::Meta => match decode::<crate::json::Value>(Kind::Meta, raw) {
                 Ok(Decoded::Newer { schema, .. }) => Err(Skip::Newer(schema)),
                 _ => Ok(Change::Ignored),
             },

@@ -28,7 +28,8 @@ fn id(s: &str) -> Id {
 
 /// A playbook with the default fields and one stage, to put the hostile part into.
 fn base() -> Playbook {
-    let fields: Vec<FieldDef> = serde_json::from_str(FIELDS).expect("the default fields read");
+    let fields: Vec<FieldDef> =
+        sales_playbook::json::from_str(FIELDS).expect("the default fields read");
     Playbook {
         stages: vec![Stage {
             id: id("stage-lead"),
@@ -85,8 +86,8 @@ pub fn template(case: &Case, input: &str) -> Result<(), String> {
 
 /// A call script read from JSON, audited.
 pub fn script(case: &Case, input: &str) -> Result<(), String> {
-    let script: Script =
-        serde_json::from_str(input).map_err(|e| format!("the script does not read: {e}"))?;
+    let script: Script = sales_playbook::json::from_str(input)
+        .map_err(|e| format!("the script does not read: {e}"))?;
     let mut playbook = base();
     playbook.scripts.push(script);
     match &case.expect {

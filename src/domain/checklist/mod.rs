@@ -24,13 +24,11 @@ pub use verdict::{
 use super::field::{Answers, FieldName};
 use super::playbook::{Industry, StageKind};
 use super::{Id, LocalizedText};
-use serde::{Deserialize, Serialize};
+use crate::json::Json;
 
 /// The qualification framework a checklist follows; it decides the item groups and the verdict.
-#[derive(
-    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
-)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Json)]
+#[json(rename_all = "snake_case")]
 pub enum Framework {
     /// Budget, Authority, Need, Timeline.
     Bant,
@@ -48,7 +46,7 @@ pub enum Framework {
     DecisionChain,
     /// A team's own checklist, and any framework from a newer version.
     #[default]
-    #[serde(other)]
+    #[json(other)]
     Custom,
 }
 
@@ -112,40 +110,40 @@ impl Framework {
 }
 
 /// A needs-discovery checklist: the items a rep gets answers to, for a stage and industries.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Json)]
 pub struct Checklist {
     pub id: Id,
-    #[serde(default)]
+    #[json(default)]
     pub framework: Framework,
     pub title: LocalizedText,
-    #[serde(default)]
+    #[json(default)]
     pub description: LocalizedText,
     /// The stage the checklist serves; `None` = any stage.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[json(default, skip_serializing_if = "Option::is_none")]
     pub stage: Option<StageKind>,
     /// The industries the checklist is written for; empty = every industry.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[json(default, skip_serializing_if = "Vec::is_empty")]
     pub industries: Vec<Industry>,
-    #[serde(default)]
+    #[json(default)]
     pub items: Vec<ChecklistItem>,
 }
 
 /// One question of a checklist, answered by the discovery field it names.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Json)]
 pub struct ChecklistItem {
     pub id: Id,
     /// The field whose answer answers this item.
     pub field: FieldName,
     pub question: LocalizedText,
     /// What to listen for, or how to ask without sounding like a form.
-    #[serde(default)]
+    #[json(default)]
     pub hint: LocalizedText,
     /// Counts towards the needs-research completeness standard.
-    #[serde(default)]
+    #[json(default)]
     pub required: bool,
     /// The framework dimension the item belongs to (`budget`, `champion`…); see
     /// [`Framework::groups`].
-    #[serde(default)]
+    #[json(default)]
     pub group: String,
 }
 
@@ -215,19 +213,19 @@ mod tests {
         list.stage = Some(StageKind::NeedsAnalysis);
         list.industries = vec![Industry::Retail];
         list.items[0].hint = LocalizedText::new("Ask for a range", "问预算区间");
-        let json = serde_json::to_string(&list).unwrap();
+        let json = crate::json::to_string(&list);
         assert!(
             json.contains(r#""framework":"bant""#) && json.contains(r#""stage":"needs_analysis""#)
         );
-        assert_eq!(serde_json::from_str::<Checklist>(&json).unwrap(), list);
+        assert_eq!(crate::json::from_str::<Checklist>(&json).unwrap(), list);
     }
 
     #[test]
     fn an_unknown_framework_reads_as_custom() {
-        let f: Framework = serde_json::from_str("\"challenger\"").unwrap();
+        let f: Framework = crate::json::from_str("\"challenger\"").unwrap();
         assert_eq!(f, Framework::Custom);
         assert_eq!(
-            serde_json::to_string(&Framework::DecisionChain).unwrap(),
+            crate::json::to_string(&Framework::DecisionChain),
             "\"decision_chain\""
         );
     }
@@ -236,7 +234,7 @@ mod tests {
     fn a_checklist_with_only_id_and_title_reads_with_defaults() {
         let json = r#"{"id":"c1","title":{"en":"Intro"},"extra":1,
             "items":[{"id":"i1","field":"pain","question":{"zh":"痛点？"},"later":true}]}"#;
-        let list: Checklist = serde_json::from_str(json).unwrap();
+        let list: Checklist = crate::json::from_str(json).unwrap();
         assert_eq!(list.framework, Framework::Custom);
         assert_eq!(list.stage, None);
         assert!(list.industries.is_empty());

@@ -13,12 +13,12 @@
 
 use super::deal::{Deal, Status};
 use super::{Id, Timestamp};
+use crate::json::Json;
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime, TimeDelta};
-use serde::{Deserialize, Serialize};
 
 /// The follow-up time standards, editable per team.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Json)]
+#[json(default)]
 pub struct SlaSettings {
     /// Hours from assignment to the first-follow-up deadline: 24.
     pub first_follow_up_hours: u32,
@@ -142,12 +142,11 @@ pub fn followed_up_in_time(deal: &Deal, sla: &SlaSettings) -> Option<bool> {
 
 /// The agreed next step of a deal (下一步行动): a task with a due date and time
 /// ([`Deal::next_action`]).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Json)]
 pub struct NextAction {
     pub task: String,
-    #[serde(with = "super::time::rfc3339")]
     pub due: Timestamp,
-    #[serde(default, with = "super::time::rfc3339_opt")]
+    #[json(default)]
     pub done_at: Option<Timestamp>,
 }
 

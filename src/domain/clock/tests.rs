@@ -138,9 +138,9 @@ fn a_team_with_a_four_hour_sla_and_a_one_hour_reminder_sees_its_own_clock() {
 
 #[test]
 fn sla_settings_default_to_24_and_2_hours_and_fill_missing_fields() {
-    let s: SlaSettings = serde_json::from_str(r#"{"reminder_after_hours":3}"#).unwrap();
+    let s: SlaSettings = crate::json::from_str(r#"{"reminder_after_hours":3}"#).unwrap();
     assert_eq!((s.first_follow_up_hours, s.reminder_after_hours), (24, 3));
-    let json = serde_json::to_string(&SlaSettings::default()).unwrap();
+    let json = crate::json::to_string(&SlaSettings::default());
     assert_eq!(
         json,
         r#"{"first_follow_up_hours":24,"reminder_after_hours":2}"#
@@ -211,11 +211,11 @@ fn a_next_action_is_due_soon_at_its_minute_overdue_after_and_done_when_done() {
 #[test]
 fn a_next_action_round_trips_and_reads_without_done_at() {
     let a: NextAction =
-        serde_json::from_str(r#"{"task":"Demo","due":"2026-03-02T08:00:00+08:00"}"#).unwrap();
+        crate::json::from_str(r#"{"task":"Demo","due":"2026-03-02T08:00:00+08:00"}"#).unwrap();
     assert_eq!(a.due, utc(MAR2, 0, 0));
     assert_eq!(a.done_at, None);
-    let json = serde_json::to_string(&a).unwrap();
-    assert_eq!(serde_json::from_str::<NextAction>(&json).unwrap(), a);
+    let json = crate::json::to_string(&a);
+    assert_eq!(crate::json::from_str::<NextAction>(&json).unwrap(), a);
 }
 
 #[test]

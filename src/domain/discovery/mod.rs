@@ -19,12 +19,11 @@ use super::field::{Answer, Answers, FieldDef, FieldKind, FieldName};
 use super::playbook::Playbook;
 use super::script::Script;
 use super::{Id, Timestamp};
-use serde::{Deserialize, Serialize};
+use crate::json::{FromJson, Json, ToJson, Value};
 use std::collections::BTreeMap;
 
-/// What discovery knows about one deal. Fields added later carry `#[serde(default)]`.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(from = "Stored", into = "Stored")]
+/// What discovery knows about one deal. Fields added later carry `#[json(default)]`.
+#[derive(Clone, Debug, PartialEq)]
 pub struct Discovery {
     /// The deal this record belongs to.
     pub deal: Id,
@@ -35,19 +34,18 @@ pub struct Discovery {
     /// Stored answers this version cannot read (a kind added by a newer version, a damaged
     /// value), kept verbatim and written back, so that one answer never makes the record
     /// unreadable and nothing is lost by saving it here. A new answer to the field replaces it.
-    pub kept: BTreeMap<FieldName, serde_json::Value>,
+    pub kept: BTreeMap<FieldName, Value>,
     pub updated_at: Timestamp,
 }
 
 /// [`Discovery`] as stored: every answer, readable or not, under `answers`.
-#[derive(Serialize, Deserialize)]
+#[derive(Json)]
 struct Stored {
     deal: Id,
-    #[serde(default)]
+    #[json(default)]
     checklists: Vec<Id>,
-    #[serde(default)]
-    answers: BTreeMap<FieldName, serde_json::Value>,
-    #[serde(with = "super::time::rfc3339")]
+    #[json(default)]
+    answers: BTreeMap<FieldName, Value>,
     updated_at: Timestamp,
 }
 
@@ -55,7 +53,7 @@ impl From<Stored> for Discovery {
     fn from(s: Stored) -> Discovery {
         let (mut answers, mut kept) = (Answers::new(), BTreeMap::new());
         for (field, value) in s.answers {
-            match serde_json::from_value::<Answer>(value.clone()) {
+            match crate::json::from_value::<Answer>(&value) {
                 Ok(answer) => {
                     answers.insert(field, answer);
                 }
@@ -74,13 +72,24 @@ impl From<Stored> for Discovery {
     }
 }
 
+/// Read and written as [`Stored`].
+impl FromJson for Discovery {
+    fn from_json(value: &Value) -> Result<Self, crate::json::Error> {
+        Stored::from_json(value).map(Discovery::from)
+    }
+}
+
+impl ToJson for Discovery {
+    fn write_json(&self, w: &mut crate::json::Writer) {
+        Stored::from(self.clone()).write_json(w);
+    }
+}
+
 impl From<Discovery> for Stored {
     fn from(d: Discovery) -> Stored {
         let mut answers = d.kept;
         for (field, answer) in d.answers {
-            if let Ok(value) = serde_json::to_value(&answer) {
-                answers.insert(field, value);
-            }
+            answers.insert(field, crate::json::to_value(&answer));
         }
         Stored {
             deal: d.deal,

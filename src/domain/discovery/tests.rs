@@ -14,13 +14,13 @@ fn id(s: &str) -> Id {
 
 /// The default playbook's checklists, fields and scripts.
 fn playbook() -> Playbook {
-    let json = |s: &str| serde_json::from_str::<serde_json::Value>(s).unwrap();
-    serde_json::from_value(serde_json::json!({
-        "checklists": json(include_str!("../../../content/default/checklists.json")),
-        "fields": json(include_str!("../../../content/default/fields.json")),
-        "scripts": json(include_str!("../../../content/default/scripts.json")),
-    }))
-    .unwrap()
+    use crate::json::from_str;
+    Playbook {
+        checklists: from_str(include_str!("../../../content/default/checklists.json")).unwrap(),
+        fields: from_str(include_str!("../../../content/default/fields.json")).unwrap(),
+        scripts: from_str(include_str!("../../../content/default/scripts.json")).unwrap(),
+        ..Playbook::default()
+    }
 }
 
 fn text(s: &str) -> Answer {
@@ -405,20 +405,20 @@ fn a_discovery_record_round_trips_and_an_old_or_future_one_still_reads() {
     let p = playbook();
     let mut d = with(&["cl-bant"]);
     answer(&mut d, &p, "budget_range", yuan(300_000));
-    let json = serde_json::to_string(&d).unwrap();
+    let json = crate::json::to_string(&d);
     assert!(
         json.contains(r#""updated_at":"2026-03-02T10:00:00Z""#),
         "{json}"
     );
-    assert_eq!(serde_json::from_str::<Discovery>(&json).unwrap(), d);
+    assert_eq!(crate::json::from_str::<Discovery>(&json).unwrap(), d);
 
     let minimal = r#"{"deal":"deal-1","updated_at":"2026-03-02T09:00:00Z"}"#;
-    let old: Discovery = serde_json::from_str(minimal).unwrap();
+    let old: Discovery = crate::json::from_str(minimal).unwrap();
     assert!(old.checklists.is_empty() && old.answers.is_empty());
 
     let future = r#"{"deal":"deal-1","updated_at":"2026-03-02T09:00:00Z","mood":"good",
         "answers":{"pain":{"type":"text","value":"slow"},"map":{"type":"geo","value":[1,2]}}}"#;
-    let mut newer: Discovery = serde_json::from_str(future).unwrap();
+    let mut newer: Discovery = crate::json::from_str(future).unwrap();
     assert_eq!(
         newer.answers.len(),
         1,
@@ -426,7 +426,7 @@ fn a_discovery_record_round_trips_and_an_old_or_future_one_still_reads() {
     );
     assert_eq!(newer.answers.get("pain"), Some(&text("slow")));
     assert_eq!(newer.kept.len(), 1, "the newer kind is kept aside");
-    let saved = serde_json::to_string(&newer).unwrap();
+    let saved = crate::json::to_string(&newer);
     assert!(
         saved.contains(r#""map":{"type":"geo","value":[1,2]}"#),
         "written back verbatim: {saved}"

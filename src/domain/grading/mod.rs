@@ -6,7 +6,7 @@
 
 use super::deal::Grade;
 use super::field::Answer;
-use serde::{Deserialize, Serialize};
+use crate::json::Json;
 
 /// How strongly a signal is present, ordered `Unknown < Low < Medium < High`.
 ///
@@ -20,14 +20,14 @@ use serde::{Deserialize, Serialize};
 ///
 /// `Unknown` means "not asked yet": it is what a new lead starts with and what an unknown
 /// stored value reads as.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Json)]
+#[json(rename_all = "snake_case")]
 pub enum Level {
     Low,
     Medium,
     High,
     #[default]
-    #[serde(other)]
+    #[json(other)]
     Unknown,
 }
 
@@ -121,8 +121,8 @@ impl Signal {
 
 /// One value per signal: the levels of a lead ([`Signals`]), the weights of the rules
 /// ([`Weights`]) or the minimum levels of a grade.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Json)]
+#[json(default)]
 pub struct PerSignal<T> {
     /// Need clarity (需求明确度).
     pub need: T,
@@ -165,8 +165,8 @@ pub type Signals = PerSignal<Level>;
 pub type Weights = PerSignal<u8>;
 
 /// What a lead needs for one grade: enough points and every signal at least its minimum.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Json)]
+#[json(default)]
 pub struct GradeRule {
     pub min_points: u16,
     /// `Unknown` for a signal means no minimum.
@@ -189,8 +189,8 @@ impl GradeRule {
 }
 
 /// The team's grading rules: A when rule `a` is met, else B when rule `b` is met, else C.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Json)]
+#[json(default)]
 pub struct GradingRules {
     pub weights: Weights,
     pub a: GradeRule,

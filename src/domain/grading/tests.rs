@@ -164,28 +164,25 @@ fn short_of_a_lists_the_signals_to_work_on() {
 #[test]
 fn stored_rules_fill_missing_parts_with_the_defaults_and_round_trip() {
     let rules: GradingRules =
-        serde_json::from_str(r#"{"b":{"min_points":10},"future":1}"#).unwrap();
+        crate::json::from_str(r#"{"b":{"min_points":10},"future":1}"#).unwrap();
     assert_eq!(rules.weights, GradingRules::default().weights);
     assert_eq!(rules.a, GradingRules::default().a);
     assert_eq!(rules.b.min_points, 10);
     assert_eq!(rules.b.min_levels, Signals::default());
-    let json = serde_json::to_string(&GradingRules::default()).unwrap();
+    let json = crate::json::to_string(&GradingRules::default());
     assert_eq!(
-        serde_json::from_str::<GradingRules>(&json).unwrap(),
+        crate::json::from_str::<GradingRules>(&json).unwrap(),
         GradingRules::default()
     );
 }
 
 #[test]
 fn a_level_from_a_future_version_reads_as_unknown() {
-    let s: Signals = serde_json::from_str(r#"{"need":"very_high","budget":"high"}"#).unwrap();
+    let s: Signals = crate::json::from_str(r#"{"need":"very_high","budget":"high"}"#).unwrap();
     assert_eq!((s.need, s.budget, s.intent), (Unknown, High, Unknown));
     for l in Level::ALL {
         assert_eq!(Level::from_code(l.code()), Some(l));
-        assert_eq!(
-            serde_json::to_string(&l).unwrap(),
-            format!("\"{}\"", l.code())
-        );
+        assert_eq!(crate::json::to_string(&l), format!("\"{}\"", l.code()));
     }
 }
 

@@ -2,7 +2,7 @@
 //! table as defaults.
 
 use super::{Measure, FULL_BP};
-use serde::{Deserialize, Serialize};
+use crate::json::Json;
 
 /// What a measure should reach, in the measure's unit.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -14,8 +14,8 @@ pub enum Target {
 }
 
 /// The targets a team sets. Fields added later carry defaults.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Json)]
+#[json(default)]
 pub struct Targets {
     /// Follow-up timeliness, basis points: ≥ 90%.
     pub follow_up_bp: i64,

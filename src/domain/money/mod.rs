@@ -2,7 +2,7 @@
 //! them, and amounts as people read them. No floats anywhere, so totals never drift by a cent.
 
 use super::Locale;
-use serde::{Deserialize, Serialize};
+use crate::json::Json;
 
 const NO_DECIMALS: [&str; 16] = [
     "BIF", "CLP", "DJF", "GNF", "ISK", "JPY", "KMF", "KRW", "PYG", "RWF", "UGX", "VND", "VUV",
@@ -28,8 +28,8 @@ pub fn minor_digits(currency: &str) -> u32 {
 pub const FULL_BP: u32 = 10_000;
 
 /// One line of a pricing table (报价明细).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, PartialEq, Eq, Json)]
+#[json(default)]
 pub struct LineItem {
     pub description: String,
     /// Quantity in thousandths of a unit, so hours, metres and kilograms need no floats:
@@ -56,8 +56,8 @@ impl Default for LineItem {
 }
 
 /// A deal's pricing table: its currency and lines.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Json)]
+#[json(default)]
 pub struct PricingTable {
     pub currency: String,
     pub items: Vec<LineItem>,

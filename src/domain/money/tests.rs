@@ -159,10 +159,10 @@ fn amounts_too_large_for_64_bits_are_an_error_not_a_wrap() {
 #[test]
 fn a_stored_line_without_a_quantity_means_one() {
     let l: LineItem =
-        serde_json::from_str(r#"{"description":"Setup","unit_price_minor":500}"#).unwrap();
+        crate::json::from_str(r#"{"description":"Setup","unit_price_minor":500}"#).unwrap();
     assert_eq!((l.quantity_milli, l.discount_bp, l.tax_bp), (1000, 0, 0));
     let t: PricingTable =
-        serde_json::from_str(r#"{"currency":"CNY","items":[{"unit_price_minor":500}]}"#).unwrap();
+        crate::json::from_str(r#"{"currency":"CNY","items":[{"unit_price_minor":500}]}"#).unwrap();
     assert_eq!(t.totals().unwrap().grand_total, 500);
 }
 

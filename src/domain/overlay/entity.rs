@@ -9,23 +9,23 @@ use crate::domain::playbook::{Playbook, Stage};
 use crate::domain::proposal::ProposalTemplate;
 use crate::domain::script::Script;
 use crate::domain::{Id, LocalizedText};
-use serde::{Deserialize, Serialize};
+use crate::json::Json;
 use std::fmt;
 
 /// A part of the playbook: the kind of an entity, and a list in [`Playbook`].
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Json)]
 pub enum Part {
-    #[serde(rename = "stages")]
+    #[json(rename = "stages")]
     Stage,
-    #[serde(rename = "scripts")]
+    #[json(rename = "scripts")]
     Script,
-    #[serde(rename = "checklists")]
+    #[json(rename = "checklists")]
     Checklist,
-    #[serde(rename = "objections")]
+    #[json(rename = "objections")]
     Objection,
-    #[serde(rename = "templates")]
+    #[json(rename = "templates")]
     Template,
-    #[serde(rename = "fields")]
+    #[json(rename = "fields")]
     Field,
 }
 
@@ -65,8 +65,8 @@ impl fmt::Display for Part {
 }
 
 /// One entity of the playbook, of any part.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Debug, PartialEq, Json)]
+#[json(rename_all = "snake_case")]
 pub enum Entity {
     Stage(Stage),
     Script(Script),

@@ -12,15 +12,15 @@ pub use entity::{entities, find, keys, playbook_of, Entity, Part};
 use super::field::is_field_name;
 use super::playbook::Playbook;
 use super::Id;
-use serde::{Deserialize, Serialize};
+use crate::json::Json;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// What an overlay entry does to the default entity with its key.
 // An overlay holds a few dozen entries and nearly all are `Put`: boxing the entity would save
 // nothing and make every match and constructor noisier.
 #[allow(clippy::large_enum_variant)]
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Debug, PartialEq, Json)]
+#[json(rename_all = "snake_case")]
 pub enum Edit {
     /// This entity replaces the default one, or is added when there is none.
     Put(Entity),
@@ -29,12 +29,12 @@ pub enum Edit {
 }
 
 /// One stored edit.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Json)]
 pub struct OverlayEntry {
     pub edit: Edit,
     /// Came from a pack import and has not been edited since, so a later import may replace
     /// it without asking.
-    #[serde(default)]
+    #[json(default)]
     pub imported: bool,
 }
 

@@ -12,10 +12,10 @@ fn stage_names(p: &Playbook) -> Vec<&str> {
 
 #[test]
 fn part_codes_match_the_stored_form_and_the_playbook_keys() {
-    let playbook = serde_json::to_value(sample()).unwrap();
+    let playbook = crate::json::to_value(&sample());
     for part in Part::ALL {
         assert_eq!(
-            serde_json::to_string(&part).unwrap(),
+            crate::json::to_string(&part),
             format!("\"{}\"", part.code())
         );
         assert_eq!(Part::from_code(part.code()), Some(part));
@@ -44,10 +44,10 @@ fn an_entry_round_trips_through_json_externally_tagged() {
         edit: Edit::Put(stage_entity("won", "Won")),
         imported: true,
     };
-    let json = serde_json::to_string(&entry).unwrap();
+    let json = crate::json::to_string(&entry);
     assert!(json.contains(r#""put":{"stage":{"#), "{json}");
-    assert_eq!(serde_json::from_str::<OverlayEntry>(&json).unwrap(), entry);
-    let deleted: OverlayEntry = serde_json::from_str(r#"{"edit":"deleted"}"#).unwrap();
+    assert_eq!(crate::json::from_str::<OverlayEntry>(&json).unwrap(), entry);
+    let deleted: OverlayEntry = crate::json::from_str(r#"{"edit":"deleted"}"#).unwrap();
     assert_eq!(deleted.edit, Edit::Deleted);
     assert!(!deleted.imported);
 }

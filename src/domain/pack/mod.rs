@@ -9,8 +9,8 @@ use super::field::is_field_name;
 use super::overlay::{entities, playbook_of, Edit, Entity, Overlay, Part};
 use super::playbook::Playbook;
 use super::{LocalizedText, Timestamp};
-use serde::{Deserialize, Serialize};
-use serde_json::Value;
+use crate::json::Json;
+use crate::json::Value;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// The `format` marker of a pack file.
@@ -33,16 +33,16 @@ pub const MAX_STRING_CHARS: usize = 20_000;
 pub const MAX_STEPS_PER_SCRIPT: usize = 500;
 
 /// A pack file.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Json)]
 pub struct Pack {
     pub format: String,
     pub version: u32,
     /// What the trainer called the pack.
-    #[serde(default)]
+    #[json(default)]
     pub name: String,
-    #[serde(default, with = "super::time::rfc3339")]
+    #[json(default)]
     pub exported_at: Timestamp,
-    #[serde(default)]
+    #[json(default)]
     pub playbook: Playbook,
 }
 
@@ -97,13 +97,7 @@ pub fn export(
 /// The pack as a file: pretty-printed, with fields in a fixed order, so exporting the same
 /// playbook twice gives the same text.
 pub fn to_json(pack: &Pack) -> String {
-    // Serializing these types cannot fail: every map key is a string. Pretty-printed through
-    // a Value: `to_string_pretty(pack)` would compile a second copy of every entity's
-    // Serialize code (one per formatter) into the wasm.
-    let compact = serde_json::to_string(pack).unwrap_or_default();
-    serde_json::from_str::<serde_json::Value>(&compact)
-        .and_then(|v| serde_json::to_string_pretty(&v))
-        .unwrap_or(compact)
+    crate::json::to_string_pretty(pack)
 }
 
 /// Reads and checks a pack file. The checks run in order: size, JSON syntax, the format
@@ -118,7 +112,7 @@ pub fn parse(text: &str) -> Result<Pack, PackError> {
     }
     // A byte-order mark, as Windows editors write before UTF-8, is not part of the JSON.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let value: Value = serde_json::from_str(text).map_err(|e| PackError::NotJson {
+    let value = crate::json::parse(text).map_err(|e| PackError::NotJson {
         line: e.line(),
         column: e.column(),
     })?;
@@ -136,7 +130,7 @@ pub fn parse(text: &str) -> Result<Pack, PackError> {
         Some(_) => {}
     }
     check_limits(&value)?;
-    let pack: Pack = serde_json::from_str(text).map_err(|e| PackError::Invalid {
+    let pack: Pack = crate::json::from_str(text).map_err(|e| PackError::Invalid {
         reason: e.to_string(),
     })?;
     for part in Part::ALL {

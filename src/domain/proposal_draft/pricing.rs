@@ -3,11 +3,11 @@
 
 use crate::domain::money::{format_money, line_totals, PricingTable, Totals, FULL_BP};
 use crate::domain::Locale;
-use serde::{Deserialize, Serialize};
+use crate::json::Json;
 
 /// A pricing table's totals as a proposal version keeps them, in minor units of `currency`.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Json)]
+#[json(default)]
 pub struct PriceSummary {
     pub currency: String,
     /// The lines' gross amounts, before discount.

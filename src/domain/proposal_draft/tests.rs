@@ -19,11 +19,11 @@ fn today() -> NaiveDate {
 }
 
 fn templates() -> Vec<ProposalTemplate> {
-    serde_json::from_str(include_str!("../../../content/default/templates.json")).unwrap()
+    crate::json::from_str(include_str!("../../../content/default/templates.json")).unwrap()
 }
 
 fn fields() -> Vec<FieldDef> {
-    serde_json::from_str(include_str!("../../../content/default/fields.json")).unwrap()
+    crate::json::from_str(include_str!("../../../content/default/fields.json")).unwrap()
 }
 
 fn retail_template() -> ProposalTemplate {
@@ -612,14 +612,14 @@ fn a_version_round_trips_and_an_old_one_reads_with_defaults() {
         &Overrides::new(),
     );
     let v = ProposalVersion::from_draft(id("v1"), &id("deal-1"), &d, &[], at(2));
-    let json = serde_json::to_string(&v).unwrap();
+    let json = crate::json::to_string(&v);
     assert!(
         json.contains(r#""created_at":"2026-03-02T09:00:00Z""#)
             && json.contains(r#""locale":"zh-CN""#)
     );
-    assert_eq!(serde_json::from_str::<ProposalVersion>(&json).unwrap(), v);
+    assert_eq!(crate::json::from_str::<ProposalVersion>(&json).unwrap(), v);
     let old = r#"{"id":"v1","deal":"d","template":"t","created_at":"2026-03-02T09:00:00Z","x":1}"#;
-    let old: ProposalVersion = serde_json::from_str(old).unwrap();
+    let old: ProposalVersion = crate::json::from_str(old).unwrap();
     assert_eq!((old.number, old.locale, old.totals), (0, Locale::En, None));
 }
 

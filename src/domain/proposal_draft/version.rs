@@ -3,24 +3,23 @@
 use super::{to_markdown, Draft, PriceSummary};
 use crate::domain::timeline::EventKind;
 use crate::domain::{Id, Locale, Timestamp};
-use serde::{Deserialize, Serialize};
+use crate::json::Json;
 
 /// A proposal as it was saved (or sent) for a deal: its Markdown and totals, frozen.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Json)]
 pub struct ProposalVersion {
     pub id: Id,
     pub deal: Id,
     pub template: Id,
     /// 1 for the deal's first version, then one above the highest.
-    #[serde(default)]
+    #[json(default)]
     pub number: u32,
-    #[serde(with = "crate::domain::time::rfc3339")]
     pub created_at: Timestamp,
-    #[serde(default)]
+    #[json(default)]
     pub locale: Locale,
-    #[serde(default)]
+    #[json(default)]
     pub markdown: String,
-    #[serde(default)]
+    #[json(default)]
     pub totals: Option<PriceSummary>,
 }
 

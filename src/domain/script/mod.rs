@@ -20,31 +20,29 @@ pub use walk::{Walk, WalkBlock, WalkError};
 use super::field::FieldName;
 use super::playbook::{Industry, StageKind};
 use super::{Id, Locale, LocalizedText};
-use serde::{Deserialize, Serialize};
+use crate::json::Json;
 use std::collections::BTreeSet;
 
 /// A call script: steps from `start`, for one stage of the sales process.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Json)]
 pub struct Script {
     pub id: Id,
     pub title: LocalizedText,
-    #[serde(default)]
+    #[json(default)]
     pub summary: LocalizedText,
     pub stage: StageKind,
     /// The industries the script is written for; empty = every industry.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[json(default, skip_serializing_if = "Vec::is_empty")]
     pub industries: Vec<Industry>,
     /// The step the call opens with.
     pub start: Id,
-    #[serde(default)]
+    #[json(default)]
     pub steps: Vec<Step>,
 }
 
 /// Where a step sits in the first-contact structure (首次客户沟通话术模板).
-#[derive(
-    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
-)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Json)]
+#[json(rename_all = "snake_case")]
 pub enum Section {
     /// 开场白
     Opening,
@@ -58,7 +56,7 @@ pub enum Section {
     NextStep,
     /// Anything else, including sections from a newer version.
     #[default]
-    #[serde(other)]
+    #[json(other)]
     Other,
 }
 
@@ -75,24 +73,24 @@ impl Section {
 }
 
 /// What the rep does at a step.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "snake_case")]
+#[derive(Clone, Debug, PartialEq, Eq, Json)]
+#[json(tag = "type", rename_all = "snake_case")]
 pub enum StepKind {
     /// A line to say. `verbatim` lines (e.g. a compliance statement) must be said word for
     /// word and ticked before the walk moves on.
     Say {
-        #[serde(default)]
+        #[json(default)]
         verbatim: bool,
     },
     /// A question; the answer is captured into the named discovery field.
     Ask {
-        #[serde(default)]
+        #[json(default)]
         field: FieldName,
     },
     /// A tip for the rep: what to listen for.
     Coach,
     /// A kind from a newer version; shown and walked like [`StepKind::Coach`].
-    #[serde(other)]
+    #[json(other)]
     Unknown,
 }
 
@@ -118,42 +116,42 @@ impl StepKind {
 }
 
 /// Industry wording of a step, used instead of the base text for that industry.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Json)]
 pub struct Variant {
     pub industry: Industry,
     pub text: LocalizedText,
 }
 
 /// A likely customer response and the step the conversation goes to.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Json)]
 pub struct Branch {
     pub label: LocalizedText,
     pub to: Id,
 }
 
 /// One step of a script.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Json)]
 pub struct Step {
     pub id: Id,
-    #[serde(default)]
+    #[json(default)]
     pub section: Section,
-    #[serde(default)]
+    #[json(default)]
     pub kind: StepKind,
     /// The base wording, for industries without a variant.
-    #[serde(default)]
+    #[json(default)]
     pub text: LocalizedText,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[json(default, skip_serializing_if = "Vec::is_empty")]
     pub variants: Vec<Variant>,
     /// The industries the step is for; empty = every industry.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[json(default, skip_serializing_if = "Vec::is_empty")]
     pub only_for: Vec<Industry>,
     /// Where the conversation goes when no branch is taken.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[json(default, skip_serializing_if = "Option::is_none")]
     pub next: Option<Id>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[json(default, skip_serializing_if = "Vec::is_empty")]
     pub branches: Vec<Branch>,
     /// The script may finish here (e.g. the next step is agreed).
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    #[json(default, skip_serializing_if = "std::ops::Not::not")]
     pub end: bool,
 }
 
@@ -402,15 +400,15 @@ mod tests {
     #[test]
     fn script_round_trips_through_json() {
         let script = first_contact();
-        let json = serde_json::to_string(&script).unwrap();
-        assert_eq!(serde_json::from_str::<Script>(&json).unwrap(), script);
+        let json = crate::json::to_string(&script);
+        assert_eq!(crate::json::from_str::<Script>(&json).unwrap(), script);
     }
 
     #[test]
     fn unknown_step_kind_and_section_from_a_newer_version_read_as_fallbacks() {
         let json = r#"{"id":"s","section":"small_talk","kind":{"type":"poll","x":1},
             "text":{"en":"Hi"},"future_field":true}"#;
-        let step: Step = serde_json::from_str(json).unwrap();
+        let step: Step = crate::json::from_str(json).unwrap();
         assert_eq!(step.section, Section::Other);
         assert_eq!(step.kind, StepKind::Unknown);
         assert!(!step.kind.is_verbatim());
@@ -419,11 +417,11 @@ mod tests {
 
     #[test]
     fn a_minimal_step_reads_with_defaults() {
-        let step: Step = serde_json::from_str(r#"{"id":"s","kind":{"type":"ask"}}"#).unwrap();
+        let step: Step = crate::json::from_str(r#"{"id":"s","kind":{"type":"ask"}}"#).unwrap();
         assert_eq!(step.kind.field(), Some(""));
-        let step: Step = serde_json::from_str(r#"{"id":"s"}"#).unwrap();
+        let step: Step = crate::json::from_str(r#"{"id":"s"}"#).unwrap();
         assert_eq!(step.kind, StepKind::Say { verbatim: false });
         assert!(step.next.is_none() && step.branches.is_empty() && !step.end);
-        assert!(serde_json::from_str::<Step>(r#"{"id":"Not Valid"}"#).is_err());
+        assert!(crate::json::from_str::<Step>(r#"{"id":"Not Valid"}"#).is_err());
     }
 }

@@ -5,7 +5,7 @@
 use super::{Choice, Script, Step};
 use crate::domain::playbook::Industry;
 use crate::domain::Id;
-use serde::{Deserialize, Serialize};
+use crate::json::Json;
 use std::collections::BTreeSet;
 
 /// A rep's way through one script for one industry.
@@ -14,17 +14,17 @@ use std::collections::BTreeSet;
 /// rep calls [`Walk::finish`] at an `end` step that still offers choices (e.g. "agreed a
 /// demo" could also lead to more questions). A word-for-word line must be ticked first in
 /// both cases.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Json)]
 pub struct Walk {
     script: Id,
     industry: Industry,
     /// The steps visited, in order; a loop visits a step again.
     path: Vec<Id>,
     /// Steps whose word-for-word line was said. Ticks stay when the rep goes back.
-    #[serde(default)]
+    #[json(default)]
     ticked: BTreeSet<Id>,
     /// The rep chose to finish at the current (`end`) step.
-    #[serde(default)]
+    #[json(default)]
     finished: bool,
 }
 
@@ -434,11 +434,11 @@ mod tests {
         let mut walk = at_need(&script);
         walk.advance(&script, 1).unwrap();
         walk.finish(&script).unwrap();
-        let json = serde_json::to_string(&walk).unwrap();
-        let resumed: Walk = serde_json::from_str(&json).unwrap();
+        let json = crate::json::to_string(&walk);
+        let resumed: Walk = crate::json::from_str(&json).unwrap();
         assert_eq!(resumed, walk);
         assert!(resumed.is_finished(&script));
-        let old: Walk = serde_json::from_str(
+        let old: Walk = crate::json::from_str(
             r#"{"script":"first-contact","industry":"retail","path":["opening"]}"#,
         )
         .unwrap();
@@ -449,7 +449,7 @@ mod tests {
     #[test]
     fn a_walk_with_an_empty_path_from_damaged_storage_goes_nowhere() {
         let mut walk: Walk =
-            serde_json::from_str(r#"{"script":"first-contact","industry":"retail","path":[]}"#)
+            crate::json::from_str(r#"{"script":"first-contact","industry":"retail","path":[]}"#)
                 .unwrap();
         let script = first_contact();
         walk.tick();

@@ -8,68 +8,67 @@
 use super::deal::{Deal, Grade, Status};
 use super::playbook::StageKind;
 use super::{Id, Timestamp};
-use serde::{Deserialize, Serialize};
+use crate::json::Json;
 
 /// One thing that happened to a deal at a moment.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Json)]
 pub struct DealEvent {
     pub id: Id,
     /// The deal it happened to.
     pub deal: Id,
-    #[serde(with = "super::time::rfc3339")]
     pub at: Timestamp,
     pub kind: EventKind,
 }
 
 /// What happened. Stored as `{"type": "call", "note": "…"}`; a type written by a later version
 /// reads as [`EventKind::Unknown`] so the rest of the history still loads.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "snake_case")]
+#[derive(Clone, Debug, PartialEq, Eq, Json)]
+#[json(tag = "type", rename_all = "snake_case")]
 pub enum EventKind {
     /// The lead was entered or imported.
     Created,
     /// A phone call, with what was said.
     Call {
-        #[serde(default)]
+        #[json(default)]
         note: String,
     },
     /// A note that is not a contact.
     Note {
-        #[serde(default)]
+        #[json(default)]
         text: String,
     },
     /// A contact made with the customer (any channel).
     FollowUp,
     StageChanged {
-        #[serde(default)]
+        #[json(default)]
         from: Option<StageKind>,
-        #[serde(default)]
+        #[json(default)]
         to: Option<StageKind>,
     },
     StatusChanged {
-        #[serde(default)]
+        #[json(default)]
         from: Status,
-        #[serde(default)]
+        #[json(default)]
         to: Status,
     },
     GradeChanged {
-        #[serde(default)]
+        #[json(default)]
         from: Grade,
-        #[serde(default)]
+        #[json(default)]
         to: Grade,
     },
     /// A proposal went out, made from the named template.
     ProposalSent {
-        #[serde(default)]
+        #[json(default)]
         template: String,
     },
     /// A demo took place; `advanced` when the deal moved on after it (demo pass rate).
     DemoHeld {
-        #[serde(default)]
+        #[json(default)]
         advanced: bool,
     },
     /// A kind of event this version does not know.
-    #[serde(other)]
+    #[json(other)]
     Unknown,
 }
 

@@ -177,15 +177,15 @@ fn a_recorded_edit_is_what_the_timeline_reads_back() {
 #[test]
 fn events_are_stored_with_a_type_tag_and_read_back() {
     let e = event(1, "d1", utc(2, 9), stage(None, Some(Needs)));
-    let json = serde_json::to_string(&e).unwrap();
+    let json = crate::json::to_string(&e);
     assert_eq!(
         json,
         r#"{"id":"e1","deal":"d1","at":"2026-03-02T09:00:00Z","kind":{"type":"stage_changed","from":null,"to":"needs_analysis"}}"#
     );
-    assert_eq!(serde_json::from_str::<DealEvent>(&json).unwrap(), e);
-    let call: EventKind = serde_json::from_str(r#"{"type":"call"}"#).unwrap();
+    assert_eq!(crate::json::from_str::<DealEvent>(&json).unwrap(), e);
+    let call: EventKind = crate::json::from_str(r#"{"type":"call"}"#).unwrap();
     assert_eq!(call, EventKind::Call { note: "".into() });
-    let demo = serde_json::to_string(&EventKind::DemoHeld { advanced: true }).unwrap();
+    let demo = crate::json::to_string(&EventKind::DemoHeld { advanced: true });
     assert_eq!(demo, r#"{"type":"demo_held","advanced":true}"#);
 }
 
@@ -193,10 +193,10 @@ fn events_are_stored_with_a_type_tag_and_read_back() {
 fn an_event_kind_from_a_future_version_reads_as_unknown() {
     let json = r#"{"id":"e1","deal":"d1","at":"2026-03-02T09:00:00Z",
         "kind":{"type":"contract_signed","amount":5,"by":"CFO"}}"#;
-    let e: DealEvent = serde_json::from_str(json).unwrap();
+    let e: DealEvent = crate::json::from_str(json).unwrap();
     assert_eq!(e.kind, EventKind::Unknown);
     let status: EventKind =
-        serde_json::from_str(r#"{"type":"status_changed","from":"paused","to":"converted"}"#)
+        crate::json::from_str(r#"{"type":"status_changed","from":"paused","to":"converted"}"#)
             .unwrap();
     assert_eq!(status, self::status(Status::ToFollowUp, Status::Converted));
 }

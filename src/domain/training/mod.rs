@@ -8,7 +8,7 @@
 
 use super::playbook::Industry;
 use super::{Id, Timestamp};
-use serde::{Deserialize, Serialize};
+use crate::json::Json;
 
 pub mod draw;
 pub mod leitner;
@@ -22,49 +22,48 @@ pub mod scenario;
 pub(crate) mod fixtures;
 
 /// What a person does in training.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Json)]
+#[json(rename_all = "snake_case")]
 pub enum Role {
     Trainer,
     #[default]
-    #[serde(other)]
+    #[json(other)]
     Trainee,
 }
 
 /// A trainee or trainer using this browser.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Json)]
 pub struct Trainee {
     pub id: Id,
     pub name: String,
-    #[serde(default)]
+    #[json(default)]
     pub role: Role,
-    #[serde(default)]
+    #[json(default)]
     pub team: String,
-    #[serde(default)]
+    #[json(default)]
     pub start_date: Option<chrono::NaiveDate>,
 }
 
 /// One criterion's score in a drill (1–5).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Json)]
 pub struct CriterionScore {
     pub criterion: String,
     pub score: u8,
-    #[serde(default)]
+    #[json(default)]
     pub note: String,
 }
 
 /// A mock-sale drill run by a trainer for a trainee.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Json)]
 pub struct Drill {
     pub id: Id,
     pub trainee: Id,
-    #[serde(default)]
+    #[json(default)]
     pub industry: Industry,
-    #[serde(with = "super::time::rfc3339")]
     pub started_at: Timestamp,
-    #[serde(default, with = "super::time::rfc3339_opt")]
+    #[json(default)]
     pub finished_at: Option<Timestamp>,
-    #[serde(default)]
+    #[json(default)]
     pub scores: Vec<CriterionScore>,
 }
 

@@ -7,11 +7,11 @@
 use super::rubric::{score, Rubric, Verdict};
 use super::{whole_percent, Drill, Trainee};
 use crate::domain::{sort_small_by, Id};
-use serde::{Deserialize, Serialize};
+use crate::json::Json;
 
 /// What the index is made of, each a percent.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Json)]
+#[json(rename_all = "snake_case")]
 pub enum Part {
     /// Items of the onboarding path done.
     Path,
@@ -23,8 +23,8 @@ pub enum Part {
 
 /// How much each part counts, and how many recent drills are averaged. Weights are relative:
 /// 40/40/20 and 2/2/1 give the same index.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Json)]
+#[json(default)]
 pub struct ReadinessWeights {
     pub path: u32,
     pub drills: u32,
@@ -263,7 +263,7 @@ mod tests {
 
     #[test]
     fn stored_weights_without_a_field_take_the_default() {
-        let w: ReadinessWeights = serde_json::from_str(r#"{"path":50}"#).unwrap();
+        let w: ReadinessWeights = crate::json::from_str(r#"{"path":50}"#).unwrap();
         assert_eq!((w.path, w.drills, w.last_drills), (50, 40, 3));
     }
 

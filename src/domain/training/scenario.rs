@@ -8,23 +8,23 @@
 
 use crate::domain::playbook::Industry;
 use crate::domain::{Id, Locale, LocalizedText};
-use serde::{Deserialize, Serialize};
+use crate::json::Json;
 
 /// A mock-sale scenario.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Json)]
 pub struct Scenario {
     pub id: Id,
-    #[serde(default)]
+    #[json(default)]
     pub name: LocalizedText,
-    #[serde(default)]
+    #[json(default)]
     pub industry: Industry,
-    #[serde(default)]
+    #[json(default)]
     pub difficulty: Difficulty,
     /// What the rep is told before the drill.
-    #[serde(default)]
+    #[json(default)]
     pub persona: Persona,
     /// What only the trainer sees.
-    #[serde(default)]
+    #[json(default)]
     pub hidden: Hidden,
     /// The playbook script the rep should follow.
     pub script: Id,
@@ -32,10 +32,10 @@ pub struct Scenario {
     pub rubric: Id,
 }
 
-/// How hard the trainer plays the buyer. Listed easiest first in [`Difficulty::ALL`]; medium
-/// comes last here only because serde's fallback must be the last variant.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+/// How hard the trainer plays the buyer. Listed easiest first in [`Difficulty::ALL`]; medium,
+/// the fallback for a level this version does not know, is declared last by habit.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Json)]
+#[json(rename_all = "snake_case")]
 pub enum Difficulty {
     /// A first drill: a friendly buyer, one or two mild objections.
     Easy,
@@ -43,7 +43,7 @@ pub enum Difficulty {
     Hard,
     /// The usual drill. A level from a newer version reads as medium.
     #[default]
-    #[serde(other)]
+    #[json(other)]
     Medium,
 }
 
@@ -62,8 +62,8 @@ impl Difficulty {
 }
 
 /// The buyer persona card the rep is briefed with.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Json)]
+#[json(default)]
 pub struct Persona {
     pub company: LocalizedText,
     pub role: LocalizedText,
@@ -74,8 +74,8 @@ pub struct Persona {
 }
 
 /// The facts only the trainer sees; the rep has to discover them.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Json)]
+#[json(default)]
 pub struct Hidden {
     /// The customer's budget (客户预算): what is allocated, and who approves what.
     pub budget: LocalizedText,
@@ -88,8 +88,8 @@ pub struct Hidden {
 
 /// The decision chain (决策链) of the buyer's company: who evaluates, who buys and who
 /// approves. Mapping it before the demo raised one team's demo pass rate from 60% to 80%.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Json)]
+#[json(default)]
 pub struct DecisionChain {
     pub technical: LocalizedText,
     pub procurement: LocalizedText,
@@ -281,7 +281,7 @@ mod tests {
     fn a_stored_scenario_without_optional_fields_reads_with_defaults() {
         let json = r#"{"id":"scn-min","script":"script-x","rubric":"rubric-x",
                        "difficulty":"nightmare","persona":{"role":{"en":"Buyer"}}}"#;
-        let s: Scenario = serde_json::from_str(json).unwrap();
+        let s: Scenario = crate::json::from_str(json).unwrap();
         assert_eq!(s.difficulty, Difficulty::Medium);
         assert_eq!(s.industry, Industry::Generic);
         assert_eq!(s.persona.role.en, "Buyer");
@@ -292,10 +292,7 @@ mod tests {
     #[test]
     fn difficulties_are_stored_as_their_codes() {
         for d in Difficulty::ALL {
-            assert_eq!(
-                serde_json::to_string(&d).unwrap(),
-                format!("\"{}\"", d.code())
-            );
+            assert_eq!(crate::json::to_string(&d), format!("\"{}\"", d.code()));
         }
     }
 }

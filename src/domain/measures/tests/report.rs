@@ -115,7 +115,7 @@ fn targets_default_to_the_process_health_standards_and_fill_missing_fields() {
         (9_000, 8_500, 2_000, 30)
     );
     assert_eq!(t.validate(), Ok(()));
-    let edited: Targets = serde_json::from_str(r#"{"lead_to_won_bp":1800}"#).unwrap();
+    let edited: Targets = crate::json::from_str(r#"{"lead_to_won_bp":1800}"#).unwrap();
     assert_eq!(
         edited,
         Targets {

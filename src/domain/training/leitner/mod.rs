@@ -7,8 +7,8 @@
 
 use super::whole_percent;
 use crate::domain::{sort_small_by, Id};
+use crate::json::Json;
 use chrono::{Days, NaiveDate};
-use serde::{Deserialize, Serialize};
 
 /// The number of boxes; box 1 is where new and forgotten cards go.
 pub const BOXES: u8 = 5;
@@ -18,8 +18,8 @@ pub const INTERVAL_DAYS: [u64; BOXES as usize] = [1, 2, 4, 8, 16];
 pub const MASTERED_FROM_BOX: u8 = 4;
 
 /// How well the trainee recalled the answer.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Json)]
+#[json(rename_all = "snake_case")]
 pub enum Recall {
     /// Forgot: back to box 1 (a lapse).
     Again,
@@ -32,21 +32,21 @@ pub enum Recall {
 }
 
 /// Where one flashcard stands for one trainee.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Json)]
 pub struct CardState {
     /// The objection the card asks about.
     pub card: Id,
     /// 1–5; a stored value outside that range is read as the nearest box.
-    #[serde(rename = "box", default = "first_box")]
+    #[json(rename = "box", default = "first_box")]
     pub box_: u8,
     /// The first day the card is due.
     pub due: NaiveDate,
-    #[serde(default)]
+    #[json(default)]
     pub last_reviewed: Option<NaiveDate>,
-    #[serde(default)]
+    #[json(default)]
     pub reviews: u32,
     /// How many times the card was forgotten ([`Recall::Again`]).
-    #[serde(default)]
+    #[json(default)]
     pub lapses: u32,
 }
 

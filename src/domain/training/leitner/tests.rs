@@ -201,9 +201,9 @@ fn review_days_after_today_are_ignored() {
 #[test]
 fn a_card_state_stores_its_box_as_box_and_reads_old_records() {
     let c = card("too-expensive", 2, date(2028, 2, 29));
-    let json = serde_json::to_string(&c).unwrap();
+    let json = crate::json::to_string(&c);
     assert!(json.contains(r#""box":2"#), "{json}");
     assert!(json.contains(r#""due":"2028-02-29""#), "{json}");
-    let old: CardState = serde_json::from_str(r#"{"card":"x","due":"2026-03-02"}"#).unwrap();
+    let old: CardState = crate::json::from_str(r#"{"card":"x","due":"2026-03-02"}"#).unwrap();
     assert_eq!(old, CardState::new(id("x"), date(2026, 3, 2)));
 }

@@ -8,10 +8,10 @@
 
 use super::{Drill, Trainee};
 use crate::domain::{sort_small_by, Id};
-use serde::Serialize;
+use crate::json::ToJson;
 
 /// A record merged by id.
-pub trait Record: Clone + PartialEq + Serialize {
+pub trait Record: Clone + PartialEq + ToJson {
     fn key(&self) -> &Id;
 }
 
@@ -112,9 +112,9 @@ pub fn merge<T: Record>(existing: &[T], incoming: &[T]) -> MergeReport<T> {
     report
 }
 
-/// The record as JSON: a total order on versions that needs nothing of `T` beyond `Serialize`.
-fn canonical<T: Serialize>(record: &T) -> String {
-    serde_json::to_string(record).unwrap_or_default()
+/// The record as JSON: a total order on versions that needs nothing of `T` beyond `ToJson`.
+fn canonical<T: ToJson>(record: &T) -> String {
+    crate::json::to_string(record)
 }
 
 /// Drills from another laptop merged into these.

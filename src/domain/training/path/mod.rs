@@ -12,66 +12,66 @@ pub use quiz::{
 
 use super::whole_percent;
 use crate::domain::{Id, LocalizedText};
+use crate::json::Json;
 use chrono::NaiveDate;
-use serde::{Deserialize, Serialize};
 
 /// An onboarding path.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Json)]
 pub struct Path {
     pub id: Id,
-    #[serde(default)]
+    #[json(default)]
     pub name: LocalizedText,
-    #[serde(default)]
+    #[json(default)]
     pub modules: Vec<Module>,
 }
 
 /// A step of the path, e.g. "Week 1: the sales process".
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Json)]
 pub struct Module {
     pub id: Id,
-    #[serde(default)]
+    #[json(default)]
     pub name: LocalizedText,
-    #[serde(default)]
+    #[json(default)]
     pub items: Vec<Item>,
 }
 
 /// One thing to do in a module.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Json)]
 pub struct Item {
     pub id: Id,
-    #[serde(default)]
+    #[json(default)]
     pub name: LocalizedText,
-    #[serde(default)]
+    #[json(default)]
     pub kind: ItemKind,
 }
 
 /// What an item asks of the trainee.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "snake_case")]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Json)]
+#[json(tag = "type", rename_all = "snake_case")]
 pub enum ItemKind {
     /// Read a part of the playbook, named by a reference such as `stage:lead_development`,
     /// `script:<id>` or `checklist:<id>` (see [`Target`]).
     Read {
-        #[serde(default)]
+        #[json(default)]
         target: String,
     },
     Quiz(Quiz),
     /// Review this many objection flashcards.
     Practice {
-        #[serde(default)]
+        #[json(default)]
         cards: u32,
     },
     /// Run a mock-sale drill of a scenario and reach the pass mark.
     Drill {
-        #[serde(default)]
+        #[json(default)]
         scenario: String,
-        #[serde(default = "default_drill_pass_mark")]
+        #[json(default = "default_drill_pass_mark")]
         pass_mark: u8,
     },
     /// A kind from a newer version. This version cannot show it, so it is left out of
     /// progress and of the certificate rather than blocking the trainee.
     #[default]
-    #[serde(other)]
+    #[json(other)]
     Unknown,
 }
 

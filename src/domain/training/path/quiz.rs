@@ -2,7 +2,7 @@
 
 use crate::domain::training::whole_percent;
 use crate::domain::LocalizedText;
-use serde::{Deserialize, Serialize};
+use crate::json::Json;
 
 /// The quiz pass mark when the content gives none.
 pub const DEFAULT_QUIZ_PASS_MARK: u8 = 80;
@@ -12,45 +12,45 @@ fn default_pass_mark() -> u8 {
 }
 
 /// A quiz: questions and the percent needed to pass.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Json)]
 pub struct Quiz {
-    #[serde(default)]
+    #[json(default)]
     pub questions: Vec<Question>,
     /// 0–100; exactly the mark passes.
-    #[serde(default = "default_pass_mark")]
+    #[json(default = "default_pass_mark")]
     pub pass_mark: u8,
 }
 
 /// One quiz question.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "snake_case")]
+#[derive(Clone, Debug, PartialEq, Eq, Json)]
+#[json(tag = "type", rename_all = "snake_case")]
 pub enum Question {
     /// Pick from `options`; right when exactly the `correct` options (indices) are picked,
     /// one or several.
     Choice {
-        #[serde(default)]
+        #[json(default)]
         prompt: LocalizedText,
-        #[serde(default)]
+        #[json(default)]
         options: Vec<LocalizedText>,
-        #[serde(default)]
+        #[json(default)]
         correct: Vec<u32>,
     },
     /// Type the answer; right when it matches one of `accepted` in either language (see
     /// [`same_answer`]).
     ShortAnswer {
-        #[serde(default)]
+        #[json(default)]
         prompt: LocalizedText,
-        #[serde(default)]
+        #[json(default)]
         accepted: Vec<LocalizedText>,
     },
     /// A kind from a newer version: shown as not gradable and left out of the score.
-    #[serde(other)]
+    #[json(other)]
     Unknown,
 }
 
 /// What the trainee answered to one question.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Debug, PartialEq, Eq, Json)]
+#[json(rename_all = "snake_case")]
 pub enum Answer {
     /// The indices of the options picked.
     Choice(Vec<u32>),
@@ -244,7 +244,7 @@ mod tests {
     fn questions_from_a_newer_version_are_left_out_of_the_score() {
         let json = r#"{"questions":[{"type":"choice","options":[{"en":"a"}],"correct":[0]},
                        {"type":"drag_and_drop","pairs":[]}]}"#;
-        let q: Quiz = serde_json::from_str(json).unwrap();
+        let q: Quiz = crate::json::from_str(json).unwrap();
         assert_eq!(q.questions[1], Question::Unknown);
         assert_eq!(q.pass_mark, DEFAULT_QUIZ_PASS_MARK);
         let r = grade_quiz(&q, &[picked(&[0]), text("x")]);

@@ -22,7 +22,7 @@ const PATH_JSON: &str = r#"{
 }"#;
 
 fn path() -> Path {
-    serde_json::from_str(PATH_JSON).unwrap()
+    crate::json::from_str(PATH_JSON).unwrap()
 }
 
 fn ids(names: &[&str]) -> Vec<Id> {
@@ -56,7 +56,7 @@ fn a_path_reads_every_item_kind_from_json() {
             pass_mark: crate::domain::training::rubric::DEFAULT_PASS_MARK
         }
     );
-    let again: Path = serde_json::from_str(&serde_json::to_string(&p).unwrap()).unwrap();
+    let again: Path = crate::json::from_str(&crate::json::to_string(&p)).unwrap();
     assert_eq!(again, p);
 }
 
@@ -64,7 +64,7 @@ fn a_path_reads_every_item_kind_from_json() {
 fn an_item_kind_from_a_newer_version_reads_as_unknown() {
     let p = path();
     assert_eq!(p.modules[1].items[1].kind, ItemKind::Unknown);
-    let bare: Item = serde_json::from_str(r#"{"id":"x"}"#).unwrap();
+    let bare: Item = crate::json::from_str(r#"{"id":"x"}"#).unwrap();
     assert_eq!(bare.kind, ItemKind::Unknown);
 }
 

@@ -6,7 +6,7 @@
 
 use super::{whole_percent, CriterionScore};
 use crate::domain::{Id, LocalizedText};
-use serde::{Deserialize, Serialize};
+use crate::json::Json;
 
 /// The lowest score of a criterion: "not done".
 pub const SCORE_MIN: u8 = 1;
@@ -18,15 +18,15 @@ pub const REQUIRED_AT_LEAST: u8 = 3;
 pub const DEFAULT_PASS_MARK: u8 = 70;
 
 /// A scoring rubric for mock-sale drills.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Json)]
 pub struct Rubric {
     pub id: Id,
-    #[serde(default)]
+    #[json(default)]
     pub name: LocalizedText,
-    #[serde(default)]
+    #[json(default)]
     pub criteria: Vec<Criterion>,
     /// The percent a drill needs to pass, 0–100; exactly the mark passes.
-    #[serde(default = "default_pass_mark")]
+    #[json(default = "default_pass_mark")]
     pub pass_mark: u8,
 }
 
@@ -39,22 +39,22 @@ fn default_weight() -> u32 {
 }
 
 /// One thing the trainer scores, e.g. discovery depth.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Json)]
 pub struct Criterion {
     /// Matches [`CriterionScore::criterion`].
     pub key: String,
-    #[serde(default)]
+    #[json(default)]
     pub name: LocalizedText,
     /// Relative weight; 0 means scored for feedback but not counted in the percent.
-    #[serde(default = "default_weight")]
+    #[json(default = "default_weight")]
     pub weight: u32,
     /// What the trainee did to earn each score, `levels[0]` for 1 up to `levels[4]` for 5.
     /// Empty when the rubric gives no descriptions.
-    #[serde(default)]
+    #[json(default)]
     pub levels: Vec<LocalizedText>,
     /// A knock-out criterion (e.g. the required compliance statements): scored below
     /// [`REQUIRED_AT_LEAST`] it fails the drill whatever the total.
-    #[serde(default)]
+    #[json(default)]
     pub required: bool,
 }
 

@@ -210,7 +210,7 @@ fn a_rubric_that_weighs_nothing_is_invalid() {
 #[test]
 fn a_rubric_stored_with_only_keys_reads_with_defaults() {
     let r: Rubric =
-        serde_json::from_str(r#"{"id":"r1","criteria":[{"key":"opening"}],"future":1}"#).unwrap();
+        crate::json::from_str(r#"{"id":"r1","criteria":[{"key":"opening"}],"future":1}"#).unwrap();
     assert_eq!(r.pass_mark, DEFAULT_PASS_MARK);
     assert_eq!(r.criteria[0].weight, 1);
     assert!(!r.criteria[0].required && r.criteria[0].levels.is_empty());
