@@ -1,6 +1,7 @@
 //! Preferences of this browser's user.
 
 use super::clock::SlaSettings;
+use super::measures::Targets;
 use super::Locale;
 use crate::json::Json;
 
@@ -15,6 +16,9 @@ pub struct Settings {
     /// The team's follow-up time standards (24 h, reminder at 2 h by default).
     #[json(default)]
     pub sla: SlaSettings,
+    /// The team's targets for the dashboard's measures (follow-up ≥ 90% by default).
+    #[json(default)]
+    pub targets: Targets,
 }
 
 impl Settings {

@@ -9,12 +9,13 @@ pub mod browse;
 pub mod csv_errors;
 mod errors;
 pub mod format;
+pub mod measures;
 pub mod pack_errors;
 
 pub use errors::{describe_import_error, describe_storage_error};
 
 use crate::domain::clock::{DueKind, DueState};
-use crate::domain::deal::{Grade, Status};
+use crate::domain::deal::{Grade, Source, Status};
 use crate::domain::objection::Category;
 use crate::domain::playbook::{Industry, StageKind};
 use crate::domain::script::Section;
@@ -180,6 +181,53 @@ texts! {
         "销售流程健康度：线索跟进及时率、需求调研完整率、漏斗转化率和销售周期。";
     dashboard_empty: "No measures yet. They appear as soon as leads are recorded under Deals.",
         "暂无指标。在“商机”中录入线索后即会显示。";
+    dash_period: "Period", "统计周期";
+    period_week: "This week", "本周";
+    period_month: "This month", "本月";
+    period_quarter: "This quarter", "本季度";
+    period_range: "{start} to {end}", "{start} 至 {end}";
+    owner: "Owner", "负责人";
+    all_owners: "All owners", "全部负责人";
+    all_industries: "All industries", "全部行业";
+    measure_follow_up: "Follow-up timeliness", "线索跟进及时率";
+    measure_completeness: "Needs-research completeness", "需求调研完整率";
+    measure_lead_to_won: "Lead → won", "线索成交转化率";
+    measure_cycle_median: "Sales cycle (median)", "销售周期（中位数）";
+    measure_cycle_mean: "Sales cycle (mean)", "销售周期（平均值）";
+    target_at_least: "Target ≥ {value}", "目标 ≥ {value}";
+    target_at_most: "Target ≤ {value}", "目标 ≤ {value}";
+    on_target: "On target", "达标";
+    off_target: "Off target", "未达标";
+    no_data: "No data", "暂无数据";
+    days_n: "{n} days", "{n} 天";
+    change_points: "{change} pts on the previous period", "较上期 {change} 个百分点";
+    change_days: "{change} days on the previous period", "较上期 {change} 天";
+    basis_share: "{n} of {m}", "{m} 个中 {n} 个";
+    basis_won: "{m} deals won", "{m} 个成交商机";
+    deals_behind: "Deals behind this number ({n})", "此数字涉及的商机（{n}）";
+    pending_follow_ups: "Not due yet, so not counted: {n}.", "尚未到跟进期限、暂不计入：{n} 条。";
+    hint_follow_up: "Leads assigned in the period, first followed up within the standard.", "本期分配的线索中，在标准时限内完成首次跟进的比例。";
+    hint_completeness: "Required discovery items answered, over deals past discovery. Shown once discovery is recorded on deals.", "已过需求调研阶段的商机中，必填调研项的完成比例。在商机中记录需求调研后显示。";
+    hint_lead_to_won: "Leads assigned in the period that are converted now.", "本期分配的线索中，目前已成交的比例。";
+    hint_cycle: "First contact to won, for deals won in the period. Shown once deals record when they were won.", "本期成交商机从首次联系到成交的天数。商机记录成交时间后显示。";
+    overdue_title: "Overdue now", "当前逾期";
+    overdue_first: "First follow-ups overdue", "首次跟进逾期";
+    overdue_next: "Next actions overdue", "下一步行动逾期";
+    overdue_first_basis: "{n} of {m} open leads never contacted", "{m} 条尚未联系的线索中 {n} 条";
+    overdue_next_basis: "{n} of {m} open deals with a next action", "{m} 个有下一步行动的商机中 {n} 个";
+    funnel_title: "Funnel of the period's leads", "本期线索漏斗";
+    col_reached: "Reached", "到达数";
+    col_conversion: "From the stage before", "较上一阶段转化率";
+    by_grade_title: "Lead → won by grade", "各等级线索的成交转化率";
+    by_source_title: "Lead → won by source", "各来源线索的成交转化率";
+    source: "Source", "来源";
+    col_leads: "Leads", "线索数";
+    col_won: "Won", "成交数";
+    col_share: "Share", "转化率";
+    source_trade_show: "Trade show", "展会";
+    source_website: "Website", "官网";
+    source_referral: "Referral", "转介绍";
+    source_other: "Other", "其他";
 
     settings_language_title: "Language", "语言";
     settings_language_hint: "Choose the language from the menu at the top of every page. The first visit follows your browser's language; your choice is remembered in this browser.",
@@ -380,6 +428,16 @@ pub fn status_name(t: &Texts, status: Status) -> &'static str {
         Status::Following => t.status_following,
         Status::Converted => t.status_converted,
         Status::Lost => t.status_lost,
+    }
+}
+
+/// The name of a lead source.
+pub fn source_name(t: &Texts, source: Source) -> &'static str {
+    match source {
+        Source::TradeShow => t.source_trade_show,
+        Source::Website => t.source_website,
+        Source::Referral => t.source_referral,
+        Source::Other => t.source_other,
     }
 }
 

@@ -1,18 +1,188 @@
-//! Dashboard: process-health measures (filled in by the dashboard issue).
+//! Dashboard: the period's process-health measures against their targets and the period
+//! before, the work overdue now, the funnel, and lead → won by grade and source. Every card
+//! opens to the deals behind its number. The numbers are `domain::measures`; their wording is
+//! `i18n::measures`; this page only lays them out.
 
-use crate::components::EmptyState;
-use crate::i18n::texts;
-use crate::state::use_app_state;
+use crate::components::{EmptyState, SelectField};
+use crate::domain::measures::{overdue, trend, Dataset, Filter, Period};
+use crate::domain::playbook::Industry;
+use crate::domain::Id;
+use crate::i18n::measures::{
+    cards, funnel_rows, lead_rows, overdue_cards, period_label, Card, Row,
+};
+use crate::i18n::{fill, grade_name, industry_name, source_name, texts, Texts};
+use crate::routes::Route;
+use crate::state::{use_app_state, AppState};
+use chrono::FixedOffset;
 use leptos::prelude::*;
+use std::collections::BTreeMap;
 
-/// Dashboard home, empty until there are measures to show.
+/// Everything the dashboard shows, computed once per change of the data or the filters.
+#[derive(Clone, PartialEq)]
+struct Board {
+    period: String,
+    cards: Vec<Card>,
+    overdue: [Card; 2],
+    funnel: Vec<Row>,
+    by_grade: Vec<Row>,
+    by_source: Vec<Row>,
+}
+
+/// The measures of the chosen period, owner and industry.
 #[component]
 pub fn DashboardPage() -> impl IntoView {
     let state = use_app_state();
     let t = texts(state.locale());
+    let kind = RwSignal::new("week");
+    let owner = RwSignal::new(String::new());
+    let industry = RwSignal::new("");
+    let any = Memo::new(move |_| state.deals.with(|m| !m.is_empty()));
+    let owners = Memo::new(move |_| {
+        state.deals.with(|m| {
+            let mut owners: Vec<String> = m.values().map(|d| d.owner.trim().to_owned()).collect();
+            owners.retain(|o| !o.is_empty());
+            owners.sort();
+            owners.dedup();
+            owners
+        })
+    });
+    let board = Memo::new(move |_| {
+        let now = crate::state::now();
+        let offset = FixedOffset::east_opt(crate::dom::offset_minutes_at(now) * 60)
+            .unwrap_or(FixedOffset::east_opt(0).expect("UTC"));
+        let period = match kind.get() {
+            "month" => Period::month(now, offset),
+            "quarter" => Period::quarter(now, offset),
+            _ => Period::week(now, offset),
+        };
+        let filter = Filter {
+            owner: Some(owner.get()).filter(|o| !o.is_empty()),
+            industry: Industry::from_code(industry.get()),
+        };
+        let (sla, targets) = state.settings.with(|s| (s.sla, s.targets));
+        state.deals.with(|m| {
+            let actions: BTreeMap<Id, _> = m
+                .values()
+                .filter_map(|d| Some((d.id.clone(), d.next_action.clone()?)))
+                .collect();
+            // Discovery and stage history are not recorded yet: those measures say "No data".
+            let discovery = BTreeMap::new();
+            let data =
+                Dataset::new(m.values(), &[], &discovery, &filter).with_next_actions(&actions);
+            let trend = trend(&data, &period, &sla, now);
+            Board {
+                period: period_label(t, state.locale(), &period, offset),
+                cards: cards(t, &trend, &targets),
+                overdue: overdue_cards(t, &overdue(&data, &sla, now)),
+                funnel: funnel_rows(t, &trend.current.funnel),
+                by_grade: lead_rows(&trend.current.by_grade, |g| grade_name(t, g)),
+                by_source: lead_rows(&trend.current.by_source, |s| source_name(t, s)),
+            }
+        })
+    });
+    let industries: Vec<_> = std::iter::once(("", t.all_industries))
+        .chain(
+            Industry::ALL
+                .iter()
+                .map(|i| (i.code(), industry_name(t, *i))),
+        )
+        .collect();
+    let filters = view! {
+        <div class="filters dashboard-filters" hidden=move || !any.get()>
+            <SelectField label=t.dash_period
+                options=vec![("week", t.period_week), ("month", t.period_month), ("quarter", t.period_quarter)]
+                value=kind
+                on_commit=move |v: String| kind.set(match v.as_str() { "month" => "month", "quarter" => "quarter", _ => "week" })/>
+            <label class="field">
+                <span class="field-label">{t.owner}</span>
+                <select prop:value=move || owner.get() on:change=move |ev| owner.set(event_target_value(&ev))>
+                    <option value="">{t.all_owners}</option>
+                    {move || owners.get().into_iter().map(|o| {
+                        let label = o.clone();
+                        view! { <option value=o>{label}</option> }
+                    }).collect_view()}
+                </select>
+            </label>
+            <SelectField label=t.industry options=industries value=industry
+                on_commit=move |v: String| industry.set(Industry::from_code(&v).map_or("", Industry::code))/>
+        </div>
+    };
     view! {
         <h1>{t.nav_dashboard}</h1>
         <p class="intro">{t.dashboard_intro}</p>
-        <EmptyState message=Signal::derive(move || t.dashboard_empty)/>
+        {filters}
+        {move || if any.get() {
+            board.with(|b| {
+                let b = b.clone();
+                view! {
+                    <h2 data-testid="period">{b.period}</h2>
+                    <div class="cards">{b.cards.into_iter().map(|c| card(t, state, c)).collect_view()}</div>
+                    <h2>{t.overdue_title}</h2>
+                    <div class="cards">{b.overdue.into_iter().map(|c| card(t, state, c)).collect_view()}</div>
+                    {table(t.funnel_title, vec![t.kind_stage, t.col_reached, t.col_conversion], b.funnel)}
+                    {table(t.by_grade_title, vec![t.grade, t.col_leads, t.col_won, t.col_share], b.by_grade)}
+                    {table(t.by_source_title, vec![t.source, t.col_leads, t.col_won, t.col_share], b.by_source)}
+                }
+            }).into_any()
+        } else {
+            view! { <EmptyState message=Signal::derive(move || t.dashboard_empty)/> }.into_any()
+        }}
+    }
+}
+
+/// A measure: its value, target and verdict, its change, and the deals behind it.
+fn card(t: &'static Texts, state: AppState, c: Card) -> impl IntoView {
+    let verdict = c.verdict.map(|ok| {
+        let (class, text) = if ok {
+            ("verdict ok", t.on_target)
+        } else {
+            ("verdict off", t.off_target)
+        };
+        view! { <span class=class>{text}</span> }
+    });
+    let n = c.deals.len();
+    let deals = (n > 0).then(|| {
+        let links = state.deals.with_untracked(|m| {
+            c.deals
+                .iter()
+                .filter_map(|id| m.get(id))
+                .map(|d| view! { <li><a href=Route::Deal(d.id.clone()).href()>{d.customer.clone()}</a></li> })
+                .collect_view()
+        });
+        view! {
+            <details>
+                <summary>{fill(t.deals_behind, &[("n", &n.to_string())])}</summary>
+                <ul>{links}</ul>
+            </details>
+        }
+    });
+    view! {
+        <section class="card" data-testid=c.key>
+            <h3>{c.label}</h3>
+            <p class="card-value">{c.value}</p>
+            <p class="card-target">{c.target}" "{verdict}</p>
+            {c.change.map(|change| view! { <p class="card-change">{change}</p> })}
+            <p class="card-basis">{c.basis}</p>
+            <p class="hint">{c.hint}</p>
+            {deals}
+        </section>
+    }
+}
+
+/// A table with a caption, column headings and one row per entry, its first cell a heading.
+fn table(caption: &'static str, head: Vec<&'static str>, rows: Vec<Row>) -> impl IntoView {
+    view! {
+        <table class="measures">
+            <caption>{caption}</caption>
+            <thead><tr>{head.into_iter().map(|h| view! { <th scope="col">{h}</th> }).collect_view()}</tr></thead>
+            <tbody>
+                {rows.into_iter().map(|(name, cells)| view! {
+                    <tr>
+                        <th scope="row">{name}</th>
+                        {cells.into_iter().map(|c| view! { <td>{c}</td> }).collect_view()}
+                    </tr>
+                }).collect_view()}
+            </tbody>
+        </table>
     }
 }

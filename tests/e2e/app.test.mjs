@@ -365,6 +365,80 @@ describe('lead list', () => {
   });
 });
 
+describe('dashboard', () => {
+  const url = (hash = '') => `${servers['/'].origin}/${hash}`;
+
+  test('shows the period measures against target and last period, and opens the deals behind them', async () => {
+    const page = await openPage(browser);
+    // A Wednesday noon, so the leads of the last 30 hours are all in this week.
+    await page.clock.setFixedTime(new Date(2026, 10, 25, 12, 0));
+    await gotoApp(page, url('#/dashboard'));
+    await page.getByText('No measures yet.', { exact: false }).waitFor();
+    assert.equal(await page.getByRole('combobox', { name: 'Period' }).isVisible(), false);
+
+    await page.evaluate(() => {
+      const hour = 3600e3;
+      const ago = (h) => new Date(Date.now() - h * hour).toISOString();
+      const lead = (n, name, assigned, extra = {}) => {
+        const id = `dash-${n}`;
+        const data = { id, number: `L-000${n}`, customer: name, assigned_at: ago(assigned), updated_at: ago(0), ...extra };
+        localStorage.setItem(`sp:deal:${id}`, JSON.stringify({ schema: 1, data }));
+      };
+      // This week: one followed up in time and won, one late, one never (overdue), one new.
+      lead(1, 'Prompt Co', 30, { first_follow_up_at: ago(29), status: 'converted', owner: 'Li Wei' });
+      lead(2, 'Late Co', 30, { first_follow_up_at: ago(2), owner: 'Zhang Min' });
+      lead(3, 'Silent Co', 26, { owner: 'Li Wei' });
+      lead(4, 'New Co', 1, { owner: 'Zhang Min' });
+      // Last week: followed up in time.
+      lead(5, 'Old Co', 7 * 24, { first_follow_up_at: ago(7 * 24 - 1), owner: 'Li Wei' });
+    });
+    await page.reload();
+    await page.waitForSelector('html[data-app="ready"]');
+    assert.equal(await page.getByTestId('period').textContent(), '23 Nov 2026 to 29 Nov 2026');
+
+    const card = (key) => page.getByTestId(key);
+    const followUp = card('follow_up');
+    assert.equal(await followUp.locator('.card-value').textContent(), '33.3%');
+    assert.equal(await followUp.locator('.card-target').textContent(), 'Target ≥ 90% Off target');
+    assert.equal(await followUp.locator('.card-change').textContent(), '-66.7 pts on the previous period');
+    assert.equal(await followUp.locator('.card-basis').textContent(), '1 of 3 Not due yet, so not counted: 1.');
+    const won = card('lead_to_won');
+    assert.equal(await won.locator('.card-value').textContent(), '25%');
+    assert.equal(await won.locator('.verdict').textContent(), 'On target');
+    assert.equal(await card('cycle_median').locator('.card-value').textContent(), 'No data');
+
+    // The work late now: the lead never contacted.
+    const overdue = card('overdue_first');
+    assert.equal(await overdue.locator('.card-value').textContent(), '1');
+    await overdue.getByText('Deals behind this number (1)').click();
+    assert.deepEqual(await overdue.getByRole('link').allTextContents(), ['Silent Co']);
+
+    // The funnel and lead → won by grade are tables with headings.
+    const funnel = page.getByRole('table', { name: "Funnel of the period's leads" });
+    assert.deepEqual(await funnel.getByRole('row').nth(1).locator('th, td').allTextContents(), ['Lead development and management', '4', '—']);
+    const grades = page.getByRole('table', { name: 'Lead → won by grade' });
+    assert.deepEqual(await grades.getByRole('row').last().locator('th, td').allTextContents(), ['C: long-term nurture', '4', '1', '25%']);
+
+    // One owner: only Zhang Min's late lead is judged.
+    await page.getByRole('combobox', { name: 'Owner' }).selectOption('Zhang Min');
+    await page.waitForFunction(() => document.querySelector('[data-testid="follow_up"] .card-value')?.textContent === '0%');
+    await page.getByRole('combobox', { name: 'Owner' }).selectOption('');
+
+    // Drill into the follow-up measure and open a deal.
+    await followUp.getByText('Deals behind this number (3)').click();
+    assert.deepEqual(await followUp.getByRole('link').allTextContents(), ['Prompt Co', 'Late Co', 'Silent Co']);
+    await followUp.getByRole('link', { name: 'Late Co' }).click();
+    assert.equal(await h1(page), 'Late Co');
+
+    // In Chinese.
+    await page.goBack();
+    await page.getByRole('combobox', { name: 'Language' }).selectOption({ label: '简体中文' });
+    await page.getByRole('heading', { name: '线索跟进及时率' }).waitFor();
+    assert.equal(await card('follow_up').locator('.card-basis').textContent(), '3 个中 1 个 尚未到跟进期限、暂不计入：1 条。');
+    await closeClean(page);
+  });
+});
+
 describe('two tabs', () => {
   const url = (hash = '') => `${servers['/'].origin}/${hash}`;
 

@@ -39,12 +39,12 @@ impl<'a> Dataset<'a> {
     /// `discovery` maps a deal to its (required, answered) discovery items, which the app
     /// computes from the deal's checklists; a deal missing from it has nothing required.
     pub fn new(
-        deals: &'a [Deal],
+        deals: impl IntoIterator<Item = &'a Deal>,
         events: &'a [DealEvent],
         discovery: &'a BTreeMap<Id, (u32, u32)>,
         filter: &Filter,
     ) -> Dataset<'a> {
-        let deals: Vec<&Deal> = deals.iter().filter(|d| filter.matches(d)).collect();
+        let deals: Vec<&Deal> = deals.into_iter().filter(|d| filter.matches(d)).collect();
         let mut history: BTreeMap<&Id, Vec<&DealEvent>> =
             deals.iter().map(|d| (&d.id, Vec::new())).collect();
         for e in events {
