@@ -141,17 +141,24 @@ fn card(t: &'static Texts, state: AppState, c: Card) -> impl IntoView {
         view! { <span class=class>{text}</span> }
     });
     let n = c.deals.len();
+    let ids = c.deals;
+    // The links are drawn when the list is first opened: a card can stand for thousands of
+    // deals, and drawing them all on each change of period would take most of its time.
+    let open = RwSignal::new(false);
     let deals = (n > 0).then(|| {
-        let links = state.deals.with_untracked(|m| {
-            c.deals
-                .iter()
-                .filter_map(|id| m.get(id))
-                .map(|d| view! { <li><a href=Route::Deal(d.id.clone()).href()>{d.customer.clone()}</a></li> })
-                .collect_view()
-        });
+        let links = move || {
+            open.get().then(|| {
+                state.deals.with_untracked(|m| {
+                    ids.iter()
+                        .filter_map(|id| m.get(id))
+                        .map(|d| view! { <li><a href=Route::Deal(d.id.clone()).href()>{d.customer.clone()}</a></li> })
+                        .collect_view()
+                })
+            })
+        };
         view! {
             <details>
-                <summary>{fill(t.deals_behind, &[("n", &n.to_string())])}</summary>
+                <summary on:click=move |_| open.set(true)>{fill(t.deals_behind, &[("n", &n.to_string())])}</summary>
                 <ul>{links}</ul>
             </details>
         }
