@@ -177,14 +177,19 @@ impl<T: FromJson> FromJson for Vec<T> {
     }
 }
 
+/// A JSON array of `items`.
+fn write_items<'a, T: ToJson + 'a>(w: &mut Writer, items: impl IntoIterator<Item = &'a T>) {
+    w.begin_array();
+    for item in items {
+        w.item();
+        item.write_json(w);
+    }
+    w.end_array();
+}
+
 impl<T: ToJson> ToJson for [T] {
     fn write_json(&self, w: &mut Writer) {
-        w.begin_array();
-        for item in self {
-            w.item();
-            item.write_json(w);
-        }
-        w.end_array();
+        write_items(w, self);
     }
 }
 
@@ -202,12 +207,7 @@ impl<T: FromJson + Ord> FromJson for BTreeSet<T> {
 
 impl<T: ToJson> ToJson for BTreeSet<T> {
     fn write_json(&self, w: &mut Writer) {
-        w.begin_array();
-        for item in self {
-            w.item();
-            item.write_json(w);
-        }
-        w.end_array();
+        write_items(w, self);
     }
 }
 
