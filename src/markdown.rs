@@ -138,6 +138,35 @@ fn list_item(line: &str) -> Option<(&'static str, &str)> {
         .then(|| ("ol", rest[2..].trim()))
 }
 
+/// Highlights each `[[name]]` of `names` in the text between the tags of `html` (rendered by
+/// [`to_html`]), shown as `label(name)` inside `<mark class="missing">`. Never inside a tag: a
+/// `[[name]]` in a link's `href` stays as it is, since a `<mark>` there would break the tag.
+/// `to_html` escapes every `<` and `>` of the text, so each `<` opens a tag and the next `>`
+/// closes it. Names are field names (`[a-z0-9_]`), safe in HTML as they are.
+pub fn mark_missing<'a>(
+    html: &str,
+    names: impl Iterator<Item = &'a str> + Clone,
+    label: fn(&str) -> String,
+) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while !rest.is_empty() {
+        let (text, tag) = rest.split_at(rest.find('<').unwrap_or(rest.len()));
+        let mut text = text.to_owned();
+        for name in names.clone() {
+            text = text.replace(
+                &format!("[[{name}]]"),
+                &format!("<mark class=\"missing\">{}</mark>", label(name)),
+            );
+        }
+        out.push_str(&text);
+        let end = tag.find('>').map_or(tag.len(), |i| i + 1);
+        out.push_str(&tag[..end]);
+        rest = &tag[end..];
+    }
+    out
+}
+
 /// Escapes text for HTML content and attribute values.
 pub fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());

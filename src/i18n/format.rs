@@ -37,18 +37,7 @@ pub fn date_time(locale: Locale, dt: NaiveDateTime) -> String {
 
 /// An integer with thousands separators: `1,234,567` (both languages group by three).
 pub fn integer(_locale: Locale, n: i64) -> String {
-    let digits = n.unsigned_abs().to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 1);
-    if n < 0 {
-        out.push('-');
-    }
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
+    crate::domain::money::grouped(n)
 }
 
 /// A share as a percentage with one decimal: `12.5%`.

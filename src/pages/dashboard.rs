@@ -6,7 +6,6 @@
 use crate::components::{EmptyState, SelectField};
 use crate::domain::measures::{overdue, trend, Dataset, Filter, Period};
 use crate::domain::playbook::Industry;
-use crate::domain::Id;
 use crate::i18n::measures::{
     cards, funnel_rows, lead_rows, overdue_cards, period_label, Card, Row,
 };
@@ -61,14 +60,9 @@ pub fn DashboardPage() -> impl IntoView {
         };
         let (sla, targets) = state.settings.with(|s| (s.sla, s.targets));
         state.deals.with(|m| {
-            let actions: BTreeMap<Id, _> = m
-                .values()
-                .filter_map(|d| Some((d.id.clone(), d.next_action.clone()?)))
-                .collect();
             // Discovery and stage history are not recorded yet: those measures say "No data".
             let discovery = BTreeMap::new();
-            let data =
-                Dataset::new(m.values(), &[], &discovery, &filter).with_next_actions(&actions);
+            let data = Dataset::new(m.values(), &[], &discovery, &filter);
             let trend = trend(&data, &period, &sla, now);
             Board {
                 period: period_label(t, state.locale(), &period, offset),

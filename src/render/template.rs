@@ -11,7 +11,7 @@ use crate::domain::template::{parse, Rendered, TemplateError};
 use crate::domain::{Id, Locale, LocalizedText};
 use crate::i18n::browse::{browse_texts, sample};
 use crate::i18n::{fill, industry_name, texts};
-use crate::markdown::{escape, to_html};
+use crate::markdown::{escape, mark_missing, to_html};
 
 /// A template's text filled with the sample values of `locale`, or its mistakes.
 fn preview(src: &str, locale: Locale) -> Result<Rendered, Vec<TemplateError>> {
@@ -19,32 +19,14 @@ fn preview(src: &str, locale: Locale) -> Result<Rendered, Vec<TemplateError>> {
 }
 
 /// The filled Markdown as safe HTML, each missing value's `[[name]]` shown as a highlighted
-/// `[name]`. Names are field names (`[a-z0-9_]`), so they need no escaping. Only text between
-/// tags is marked: a `[[name]]` inside a tag (a link's `href`, from `[x]({{name}})`) stays as
-/// it is, since a `<mark>` there would break the tag. `to_html` escapes every `<` and `>` of
-/// the text, so each `<` opens a tag and the next `>` closes it.
+/// `[name]` ([`mark_missing`]).
 fn highlighted(rendered: &Rendered) -> String {
     let html = to_html(&rendered.text);
     if rendered.missing.is_empty() {
         return html;
     }
-    let mut out = String::with_capacity(html.len());
-    let mut rest = html.as_str();
-    while !rest.is_empty() {
-        let (text, tag) = rest.split_at(rest.find('<').unwrap_or(rest.len()));
-        let mut text = text.to_owned();
-        for (name, _) in &rendered.missing {
-            text = text.replace(
-                &format!("[[{name}]]"),
-                &format!("<mark class=\"missing\">[{name}]</mark>"),
-            );
-        }
-        out.push_str(&text);
-        let end = tag.find('>').map_or(tag.len(), |i| i + 1);
-        out.push_str(&tag[..end]);
-        rest = &tag[end..];
-    }
-    out
+    let names = rendered.missing.iter().map(|(name, _)| name.as_str());
+    mark_missing(&html, names, |name| format!("[{name}]"))
 }
 
 /// Appends `text`, escaped, between `open` and `close`. Never inlined: it is called a dozen

@@ -1,7 +1,6 @@
-//! What the measures read: the deals that pass the filter, each with its history, the
-//! discovery counts and the next actions, indexed once so every measure is a single pass.
+//! What the measures read: the deals that pass the filter, each with its history and the
+//! discovery counts, indexed once so every measure is a single pass.
 
-use crate::domain::clock::NextAction;
 use crate::domain::deal::Deal;
 use crate::domain::playbook::Industry;
 use crate::domain::timeline::{self, DealEvent};
@@ -31,7 +30,6 @@ pub struct Dataset<'a> {
     deals: Vec<&'a Deal>,
     history: BTreeMap<&'a Id, Vec<&'a DealEvent>>,
     discovery: BTreeMap<&'a Id, (u32, u32)>,
-    next_actions: BTreeMap<&'a Id, &'a NextAction>,
 }
 
 impl<'a> Dataset<'a> {
@@ -64,17 +62,7 @@ impl<'a> Dataset<'a> {
             deals,
             history,
             discovery,
-            next_actions: BTreeMap::new(),
         }
-    }
-
-    /// Adds the deals' next actions (下一步行动), which deals do not carry yet.
-    pub fn with_next_actions(mut self, actions: &'a BTreeMap<Id, NextAction>) -> Dataset<'a> {
-        self.next_actions = actions
-            .iter()
-            .filter(|(id, _)| self.history.contains_key(id))
-            .collect();
-        self
     }
 
     /// The deals that passed the filter, in input order.
@@ -90,10 +78,5 @@ impl<'a> Dataset<'a> {
     /// A deal's (required, answered) discovery items; (0, 0) when none are known.
     pub fn discovery(&self, deal: &Id) -> (u32, u32) {
         self.discovery.get(deal).copied().unwrap_or((0, 0))
-    }
-
-    /// A deal's next action, if it has one.
-    pub fn next_action(&self, deal: &Id) -> Option<&'a NextAction> {
-        self.next_actions.get(deal).copied()
     }
 }

@@ -85,7 +85,7 @@ pub fn overdue(data: &Dataset, sla: &SlaSettings, now: Timestamp) -> Overdue {
             }
             waiting.push(deal.id.clone());
         }
-        if let Some(action) = data.next_action(&deal.id) {
+        if let Some(action) = &deal.next_action {
             match clock::next_action_state(action, sla, now) {
                 DueState::Done => {}
                 DueState::Overdue => {

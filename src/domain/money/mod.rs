@@ -181,17 +181,29 @@ impl PricingTable {
     }
 }
 
-/// Digits of `abs` with `digits` decimals, optionally grouped by three: `1,234.50`.
-fn decimal(abs: u64, digits: u32, group: bool) -> String {
-    let scale = 10u64.pow(digits);
-    let int = (abs / scale).to_string();
-    let mut out = String::with_capacity(int.len() * 4 / 3 + 1 + digits as usize);
-    for (i, c) in int.chars().enumerate() {
-        if group && i > 0 && (int.len() - i).is_multiple_of(3) {
+/// A whole number with its digits grouped by three: `-1,234,567` (both languages group so).
+pub fn grouped(n: i64) -> String {
+    let sign = if n < 0 { "-" } else { "" };
+    format!("{sign}{}", group_digits(&n.unsigned_abs().to_string()))
+}
+
+/// A run of digits with a comma before each group of three from the right.
+fn group_digits(digits: &str) -> String {
+    let mut out = String::with_capacity(digits.len() * 4 / 3 + 1);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);
     }
+    out
+}
+
+/// Digits of `abs` with `digits` decimals, optionally grouped by three: `1,234.50`.
+fn decimal(abs: u64, digits: u32, group: bool) -> String {
+    let scale = 10u64.pow(digits);
+    let int = (abs / scale).to_string();
+    let mut out = if group { group_digits(&int) } else { int };
     if digits > 0 {
         let frac = abs % scale;
         out.push('.');

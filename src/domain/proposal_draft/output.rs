@@ -6,7 +6,7 @@
 //! here, each cell through the same renderer.
 
 use super::Draft;
-use crate::markdown::{escape, to_html as markdown_html};
+use crate::markdown::{escape, mark_missing as mark_missing_in, to_html as markdown_html};
 
 /// One line for a heading: line breaks inside a title would end the Markdown heading.
 fn one_line(text: &str) -> String {
@@ -170,27 +170,12 @@ fn table_html(lines: &[&str]) -> String {
     out + "</tbody></table>"
 }
 
-/// Highlights each missing value's `[[name]]` in the text between tags (never inside a tag,
-/// such as a link's `href`). Names are field names (`[a-z0-9_]`), safe in HTML as they are.
+/// Highlights each missing value's `[[name]]`, brackets kept (see [`mark_missing_in`]).
 fn mark_missing(html: &str, missing: &[String]) -> String {
     if missing.is_empty() {
         return html.to_owned();
     }
-    let mut out = String::with_capacity(html.len());
-    let mut rest = html;
-    while !rest.is_empty() {
-        let (text, tag) = rest.split_at(rest.find('<').unwrap_or(rest.len()));
-        let mut text = text.to_owned();
-        for name in missing {
-            text = text.replace(
-                &format!("[[{name}]]"),
-                &format!("<mark class=\"missing\">[[{name}]]</mark>"),
-            );
-        }
-        out.push_str(&text);
-        let end = tag.find('>').map_or(tag.len(), |i| i + 1);
-        out.push_str(&tag[..end]);
-        rest = &tag[end..];
-    }
-    out
+    mark_missing_in(html, missing.iter().map(String::as_str), |name| {
+        format!("[[{name}]]")
+    })
 }

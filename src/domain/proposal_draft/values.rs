@@ -3,7 +3,7 @@
 
 use super::DraftSource;
 use crate::domain::field::{Answer, FieldDef, FieldKind};
-use crate::domain::money::format_money;
+use crate::domain::money::{format_money, grouped};
 use crate::domain::proposal::is_deal_variable;
 use crate::domain::Locale;
 use chrono::{Datelike, NaiveDate};
@@ -34,19 +34,6 @@ pub fn format_date(date: NaiveDate, locale: Locale) -> String {
             date.year()
         ),
     }
-}
-
-/// Digits grouped by three: `1,234,567`.
-fn grouped(n: i64) -> String {
-    let digits = n.unsigned_abs().to_string();
-    let mut out = String::from(if n < 0 { "-" } else { "" });
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
 }
 
 /// A number: whole numbers grouped by three (`1,200`), others as Rust writes them (`2.5`).

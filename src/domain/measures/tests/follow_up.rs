@@ -132,15 +132,15 @@ fn overdue_work_at_a_moment_leaves_out_closed_deals() {
     b.lead("lost", mar(1, 9, 0)).status = Status::Lost;
     b.lead("called", mar(1, 9, 0));
     b.contact("called", mar(1, 10, 0));
-    let actions: BTreeMap<Id, NextAction> = [
-        (id("late"), action(mar(2, 8, 0), false)),
-        (id("fresh"), action(mar(3, 9, 0), false)),
-        (id("called"), action(mar(1, 12, 0), true)),
-        (id("lost"), action(mar(1, 12, 0), false)),
-    ]
-    .into_iter()
-    .collect();
-    let data = b.data().with_next_actions(&actions);
+    for (deal, due, done) in [
+        ("late", mar(2, 8, 0), false),
+        ("fresh", mar(3, 9, 0), false),
+        ("called", mar(1, 12, 0), true),
+        ("lost", mar(1, 12, 0), false),
+    ] {
+        b.deal(deal).next_action = Some(action(due, done));
+    }
+    let data = b.data();
     let sla = SlaSettings::default();
     let got = overdue(&data, &sla, mar(2, 9, 1));
     let f = &got.first_follow_ups;
