@@ -275,8 +275,8 @@ impl FromJson for chrono::NaiveDate {
         let text = value
             .as_str()
             .ok_or_else(|| invalid_type(value, "a date"))?;
-        text.parse()
-            .map_err(|_| Error::custom(format!("not a date: {text}")))
+        crate::domain::time::parse_date(text)
+            .ok_or_else(|| Error::custom(format!("not a date: {text}")))
     }
 }
 

@@ -21,7 +21,7 @@ use super::deal::{Deal, Source, Status};
 use super::money::format_plain;
 use super::playbook::Industry;
 use super::{Locale, Timestamp};
-use chrono::{DateTime, Datelike, NaiveDate, NaiveTime, Timelike, Utc};
+use chrono::{Datelike, NaiveDate, NaiveTime, Timelike};
 
 /// A column of the lead table, in the order it is written.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -266,8 +266,8 @@ pub fn parse_local_time(text: &str, offset_minutes: i32) -> Option<Timestamp> {
         let t = t.with_nanosecond(t.nanosecond() % 1_000_000_000)?;
         (0..=9999).contains(&t.year()).then_some(t)
     };
-    if let Ok(dt) = DateTime::parse_from_rfc3339(t) {
-        return storable(dt.with_timezone(&Utc));
+    if let Some(t) = crate::domain::time::parse(t) {
+        return storable(t);
     }
     let t = t.replace(['年', '月'], "-").replace('日', " ");
     let (date, time) = t.trim().split_once([' ', 'T']).unwrap_or((t.trim(), ""));
