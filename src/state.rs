@@ -5,6 +5,7 @@ use crate::domain::clock::{SlaError, SlaSettings};
 use crate::domain::deal::{Deal, DealError};
 use crate::domain::playbook::Playbook;
 use crate::domain::settings::Settings;
+use crate::domain::timeline::{DealEvent, EventKind};
 use crate::domain::{Id, Locale, Timestamp};
 use crate::routes::Route;
 use crate::storage::web::open_or_memory;
@@ -95,6 +96,11 @@ pub fn ticking_now() -> ReadSignal<Timestamp> {
 
 fn random_u64() -> u64 {
     (js_sys::Math::random() * 2f64.powi(52)) as u64
+}
+
+/// A new record id, made at `now`.
+fn new_id(now: Timestamp) -> Id {
+    Id::generate(now.timestamp_millis(), random_u64())
 }
 
 impl AppState {
@@ -237,7 +243,7 @@ impl AppState {
     /// Adds a lead for `customer`, assigned now; returns its id.
     pub fn add_deal(&self, customer: &str) -> Result<Id, DealError> {
         let now = now();
-        let id = Id::generate(now.timestamp_millis(), random_u64());
+        let id = new_id(now);
         let deal = self.deals.with_untracked(|m| {
             let existing: Vec<&Deal> = m.values().collect();
             Deal::new(id.clone(), customer, &existing, now)
@@ -250,22 +256,38 @@ impl AppState {
     }
 
     /// Changes one deal with `edit`, applied to its latest version (so an edit here never
-    /// reverts fields another tab changed meanwhile), and saves it.
+    /// reverts fields another tab changed meanwhile), and saves it. A change of stage, status
+    /// or grade goes into the deal's history.
     pub fn edit_deal(&self, id: &Id, edit: impl FnOnce(&mut Deal)) {
         let mut changed = false;
+        let now = now();
         self.deals.update(|m| {
             if let Some(deal) = m.get_mut(id) {
                 let before = deal.clone();
                 edit(deal);
                 changed = *deal != before;
                 if changed {
-                    deal.updated_at = now();
+                    deal.updated_at = now;
+                    let events = crate::domain::timeline::diff(&before, deal, now, || new_id(now));
+                    deal.history.extend(events);
                 }
             }
         });
         if changed {
             self.persist(Key::Deal(id.clone()));
         }
+    }
+
+    /// Adds an event of `kind`, happening now, to a deal's history.
+    pub fn record(&self, id: &Id, kind: EventKind) {
+        let now = now();
+        self.edit_deal(id, |d| {
+            d.record(DealEvent {
+                id: new_id(now),
+                at: now,
+                kind,
+            })
+        });
     }
 
     /// Deletes a deal, offering to undo.

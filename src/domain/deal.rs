@@ -3,6 +3,7 @@
 
 use super::clock::NextAction;
 use super::playbook::{Industry, StageKind};
+use super::timeline::DealEvent;
 use super::{Id, Timestamp};
 use crate::json::Json;
 
@@ -104,6 +105,14 @@ pub enum CustomerClass {
     General,
 }
 
+impl CustomerClass {
+    pub const ALL: [CustomerClass; 3] = [
+        CustomerClass::HighValue,
+        CustomerClass::Potential,
+        CustomerClass::General,
+    ];
+}
+
 /// A lead or deal. Fields added by later versions carry `#[json(default)]`.
 #[derive(Clone, Debug, PartialEq, Json)]
 pub struct Deal {
@@ -146,6 +155,10 @@ pub struct Deal {
     /// The agreed next step (下一步行动) and when it is due.
     #[json(default, skip_serializing_if = "Option::is_none")]
     pub next_action: Option<NextAction>,
+    /// What happened (跟进记录): calls, notes, follow-ups and the changes of stage, status and
+    /// grade, in the order recorded.
+    #[json(default, skip_serializing_if = "Vec::is_empty")]
+    pub history: Vec<DealEvent>,
 }
 
 /// What is wrong with a deal a user entered.
@@ -190,6 +203,7 @@ impl Deal {
             first_follow_up_at: None,
             updated_at: now,
             next_action: None,
+            history: Vec::new(),
         })
     }
 }
@@ -207,6 +221,15 @@ impl Deal {
         if self.status == Status::ToFollowUp {
             self.status = Status::Following;
         }
+    }
+
+    /// Adds `event` to the history. A call or follow-up is a contact: the first one is also
+    /// the first follow-up ([`Deal::log_first_follow_up`]).
+    pub fn record(&mut self, event: DealEvent) {
+        if event.kind.is_contact() {
+            self.log_first_follow_up(event.at);
+        }
+        self.history.push(event);
     }
 
     /// Sets what the next action is. A blank task removes the next action; a task after a
@@ -503,5 +526,50 @@ mod tests {
         let again = next_number([nines.as_str(), used.as_str()]);
         assert_eq!(again, format!("L-1{}1", "0".repeat(MAX_COUNTED_DIGITS - 1)));
         assert!(again.len() <= MAX_NUMBER_LEN);
+    }
+
+    #[test]
+    fn a_call_is_a_contact_and_a_note_is_not_and_both_stay_in_the_history() {
+        use crate::domain::timeline::{DealEvent, EventKind};
+        let event = |n: &str, h, kind| DealEvent {
+            id: Id::parse(n).unwrap(),
+            at: at(h),
+            kind,
+        };
+        let mut d = Deal::new(Id::parse("d1").unwrap(), "Acme", &[], at(9)).unwrap();
+        d.record(event(
+            "e1",
+            10,
+            EventKind::Note {
+                text: "asked around".into(),
+            },
+        ));
+        assert_eq!((d.first_follow_up_at, d.status), (None, Status::ToFollowUp));
+        d.record(event(
+            "e2",
+            11,
+            EventKind::Call {
+                note: "budget set".into(),
+            },
+        ));
+        assert_eq!(
+            (d.first_follow_up_at, d.status),
+            (Some(at(11)), Status::Following)
+        );
+        d.record(event("e3", 12, EventKind::FollowUp));
+        assert_eq!(
+            d.first_follow_up_at,
+            Some(at(11)),
+            "the first contact stays"
+        );
+        assert_eq!(d.history.len(), 3);
+        let json = crate::json::to_string(&d);
+        assert!(json.contains(r#""history":[{"id":"e1""#), "{json}");
+        assert_eq!(crate::json::from_str::<Deal>(&json).unwrap(), d);
+        // A deal stored before there was a history reads with an empty one, and writes none.
+        d.history.clear();
+        let json = crate::json::to_string(&d);
+        assert!(!json.contains("history"), "{json}");
+        assert_eq!(crate::json::from_str::<Deal>(&json).unwrap(), d);
     }
 }

@@ -15,10 +15,11 @@ pub mod pack_errors;
 pub use errors::{describe_import_error, describe_storage_error};
 
 use crate::domain::clock::{DueKind, DueState};
-use crate::domain::deal::{Grade, Source, Status};
+use crate::domain::deal::{CustomerClass, Grade, Source, Status};
 use crate::domain::objection::Category;
 use crate::domain::playbook::{Industry, StageKind};
 use crate::domain::script::Section;
+use crate::domain::timeline::EventKind;
 use crate::domain::Locale;
 
 macro_rules! texts {
@@ -172,6 +173,30 @@ texts! {
     field_replaced: "You saved yours over “{value}” from another tab.",
         "你的内容已覆盖另一个标签页保存的“{value}”。";
     use_their_text: "Use theirs", "改用对方内容";
+    deal_stage: "Stage", "所处阶段";
+    customer_class: "Customer class", "客户分类";
+    class_high_value: "High-value", "高价值客户";
+    class_potential: "Potential", "潜力客户";
+    class_general: "General", "普通客户";
+    deal_value: "Deal value", "预计金额";
+    currency: "Currency", "币种";
+    error_amount: "Enter an amount, for example 12,500.00.", "请输入金额，例如 12,500.00。";
+    history_title: "History", "历史记录";
+    history_entry: "What was said or done", "沟通内容";
+    log_call: "Log call", "记录通话";
+    add_note: "Add note", "添加备注";
+    event_assigned: "Lead assigned", "线索分配";
+    event_created: "Lead entered", "录入线索";
+    event_call: "Call", "通话";
+    event_note: "Note", "备注";
+    event_follow_up: "Followed up", "已跟进";
+    event_stage: "Stage: {from} → {to}", "阶段：{from} → {to}";
+    event_status: "Status: {from} → {to}", "状态：{from} → {to}";
+    event_grade: "Grade: {from} → {to}", "分级：{from} → {to}";
+    event_proposal: "Proposal sent: {template}", "已发送方案：{template}";
+    event_demo: "Demo held", "已进行演示";
+    event_unknown: "Recorded by a newer version of the app", "由新版本应用记录";
+    no_stage: "No stage", "未设阶段";
 
     training_intro: "Onboarding paths for new hires and mock-sale drills for trainers.",
         "新人入职培训路径与培训师主持的模拟演练。";
@@ -441,6 +466,34 @@ pub fn source_name(t: &Texts, source: Source) -> &'static str {
     }
 }
 
+pub fn class_name(t: &Texts, class: CustomerClass) -> &'static str {
+    match class {
+        CustomerClass::HighValue => t.class_high_value,
+        CustomerClass::Potential => t.class_potential,
+        CustomerClass::General => t.class_general,
+    }
+}
+
+/// What a history entry says happened, in one line; a call's or note's text is not part of it.
+pub fn event_label(t: &Texts, kind: &EventKind) -> String {
+    let stage = |s: Option<StageKind>| s.map_or(t.no_stage, |s| stage_name(t, s));
+    let change = |text, from, to| fill(text, &[("from", from), ("to", to)]);
+    match kind {
+        EventKind::Created => t.event_created.into(),
+        EventKind::Call { .. } => t.event_call.into(),
+        EventKind::Note { .. } => t.event_note.into(),
+        EventKind::FollowUp => t.event_follow_up.into(),
+        EventKind::StageChanged { from, to } => change(t.event_stage, stage(*from), stage(*to)),
+        EventKind::StatusChanged { from, to } => {
+            change(t.event_status, status_name(t, *from), status_name(t, *to))
+        }
+        EventKind::GradeChanged { from, to } => change(t.event_grade, from.code(), to.code()),
+        EventKind::ProposalSent { template } => fill(t.event_proposal, &[("template", template)]),
+        EventKind::DemoHeld { .. } => t.event_demo.into(),
+        EventKind::Unknown => t.event_unknown.into(),
+    }
+}
+
 /// Replaces each `{name}` in `template` with its value.
 pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
     let mut out = template.to_owned();
@@ -484,6 +537,41 @@ mod tests {
             );
             assert_eq!(placeholders(en), placeholders(zh), "{name}: {en} / {zh}");
         }
+    }
+
+    #[test]
+    fn history_entries_name_what_changed_in_each_language() {
+        use crate::domain::deal::{Grade, Status};
+        let stage = EventKind::StageChanged {
+            from: None,
+            to: Some(StageKind::NeedsAnalysis),
+        };
+        assert_eq!(
+            event_label(&EN, &stage),
+            "Stage: No stage → Needs analysis and solution design"
+        );
+        assert_eq!(
+            event_label(&ZH, &stage),
+            "阶段：未设阶段 → 需求分析与方案定制"
+        );
+        let status = EventKind::StatusChanged {
+            from: Status::Following,
+            to: Status::Converted,
+        };
+        assert_eq!(event_label(&ZH, &status), "状态：跟进中 → 转化");
+        let grade = EventKind::GradeChanged {
+            from: Grade::C,
+            to: Grade::A,
+        };
+        assert_eq!(event_label(&EN, &grade), "Grade: C → A");
+        let sent = EventKind::ProposalSent {
+            template: "SaaS".into(),
+        };
+        assert_eq!(event_label(&EN, &sent), "Proposal sent: SaaS");
+        let call = EventKind::Call {
+            note: "said yes".into(),
+        };
+        assert_eq!(event_label(&ZH, &call), "通话", "the note is shown apart");
     }
 
     fn placeholders(s: &str) -> Vec<&str> {

@@ -60,9 +60,9 @@ pub fn DashboardPage() -> impl IntoView {
         };
         let (sla, targets) = state.settings.with(|s| (s.sla, s.targets));
         state.deals.with(|m| {
-            // Discovery and stage history are not recorded yet: those measures say "No data".
+            // Discovery answers are not recorded per deal yet: completeness says "No data".
             let discovery = BTreeMap::new();
-            let data = Dataset::new(m.values(), &[], &discovery, &filter);
+            let data = Dataset::new(m.values(), &discovery, &filter);
             let trend = trend(&data, &period, &sla, now);
             Board {
                 period: period_label(t, state.locale(), &period, offset),

@@ -1,8 +1,11 @@
-//! One lead: its facts, editable in place, and its deletion.
+//! One lead: its facts, editable in place, its history, and its deletion.
 
 use crate::components::{SelectField, TextField};
 use crate::domain::clock::{self, DueState};
-use crate::domain::deal::{validate_customer, Deal, Grade, Status};
+use crate::domain::deal::{validate_customer, CustomerClass, Deal, Grade, Source, Status};
+use crate::domain::money;
+use crate::domain::playbook::{Industry, StageKind};
+use crate::domain::timeline::{self, EventKind};
 use crate::domain::Id;
 use crate::i18n::{self, fill, format, grade_name, status_name, texts};
 use crate::routes::Route;
@@ -73,6 +76,29 @@ fn DealEditor(id: Id) -> impl IntoView {
         .iter()
         .map(|s| (s.code(), status_name(t, *s)))
         .collect();
+    // The other choices are drawn by their place in the domain's list of values.
+    let stages = choices(&StageKind::ALL, |s| i18n::stage_name(t, s));
+    let sources = choices(&Source::ALL, |s| i18n::source_name(t, s));
+    let industries = choices(&Industry::ALL, |i| i18n::industry_name(t, i));
+    let classes = choices(&CustomerClass::ALL, |c| i18n::class_name(t, c));
+    let chosen = move |f: fn(&Deal) -> &'static str| {
+        Signal::derive(move || deal.with(|d| d.as_ref().map_or("", f)))
+    };
+    let value_error = RwSignal::new(false);
+    let set_value = {
+        let id = id.clone();
+        Callback::new(move |text: String| {
+            let currency = deal.with_untracked(|d| d.as_ref().map(|d| d.currency.clone()));
+            let amount = match text.trim() {
+                "" => Some(0),
+                text => money::parse_amount(text, &currency.unwrap_or_default()),
+            };
+            value_error.set(amount.is_none());
+            if let Some(amount) = amount {
+                state.edit_deal(&id, |d| d.value_minor = amount);
+            }
+        })
+    };
     let assigned = move || {
         deal.with(|d| {
             d.as_ref()
@@ -123,7 +149,44 @@ fn DealEditor(id: Id) -> impl IntoView {
     });
     let log_follow_up = {
         let id = id.clone();
-        move |_| state.edit_deal(&id, |d| d.log_first_follow_up(crate::state::now()))
+        move |_| state.record(&id, EventKind::FollowUp)
+    };
+    // A call or a note for the history, with what was said.
+    let entry = RwSignal::new(String::new());
+    let log = {
+        let id = id.clone();
+        move |call: bool| {
+            let text = entry.get_untracked().trim().to_owned();
+            let kind = if call {
+                EventKind::Call { note: text }
+            } else {
+                EventKind::Note { text }
+            };
+            state.record(&id, kind);
+            entry.set(String::new());
+        }
+    };
+    let log_note = log.clone();
+    let no_entry = move || disabled.get() || entry.with(|e| e.trim().is_empty());
+    // Newest first, ending with the assignment, which every lead has.
+    let history = move || {
+        deal.with(|d| {
+            let d = d.as_ref()?;
+            let mut rows: Vec<_> = timeline::in_order(&d.history)
+                .into_iter()
+                .rev()
+                .map(|e| {
+                    let text = match &e.kind {
+                        EventKind::Call { note } => note.clone(),
+                        EventKind::Note { text } => text.clone(),
+                        _ => String::new(),
+                    };
+                    (e.at, i18n::event_label(t, &e.kind), text)
+                })
+                .collect();
+            rows.push((d.assigned_at, t.event_assigned.into(), String::new()));
+            Some(rows)
+        })
     };
     // The next action's state: done, or open with its deadline's badge and a Done button.
     let next_state = move || {
@@ -220,6 +283,25 @@ fn DealEditor(id: Id) -> impl IntoView {
             <SelectField label=t.status options=status_options
                 value=Signal::derive(move || deal.with(|d| d.as_ref().map_or("to_follow_up", |d| d.status.code())))
                 on_commit=edit(|d, v| d.status = Status::from_code(&v).unwrap_or(d.status)) disabled/>
+            <SelectField label=t.deal_stage options=stages
+                value=chosen(|d| index_of(&StageKind::ALL, d.stage))
+                on_commit=edit(|d, v| d.stage = pick(&StageKind::ALL, &v).or(d.stage)) disabled/>
+            <SelectField label=t.source options=sources
+                value=chosen(|d| index_of(&Source::ALL, Some(d.source)))
+                on_commit=edit(|d, v| d.source = pick(&Source::ALL, &v).unwrap_or(d.source)) disabled/>
+            <SelectField label=t.industry options=industries
+                value=chosen(|d| index_of(&Industry::ALL, Some(d.industry)))
+                on_commit=edit(|d, v| d.industry = pick(&Industry::ALL, &v).unwrap_or(d.industry)) disabled/>
+            <SelectField label=t.customer_class options=classes
+                value=chosen(|d| index_of(&CustomerClass::ALL, Some(d.class)))
+                on_commit=edit(|d, v| d.class = pick(&CustomerClass::ALL, &v).unwrap_or(d.class)) disabled/>
+            <TextField label=t.owner value=read(|d| d.owner.clone())
+                on_commit=edit(|d, v| d.owner = v.trim().to_owned()) disabled/>
+            <TextField label=t.deal_value on_commit=set_value disabled
+                value=read(|d| if d.value_minor == 0 { String::new() } else { money::format_plain(d.value_minor, &d.currency) })/>
+            {move || value_error.get().then(|| view! { <p class="field-error" role="alert">{t.error_amount}</p> })}
+            <TextField label=t.currency value=read(|d| d.currency.clone())
+                on_commit=edit(|d, v| d.currency = v.trim().to_ascii_uppercase()) disabled/>
             <TextField label=t.notes value=read(|d| d.notes.clone()) multiline=true
                 on_commit=edit(|d, v| d.notes = v) disabled/>
         </div>
@@ -247,6 +329,27 @@ fn DealEditor(id: Id) -> impl IntoView {
                 <button type="button" on:click=complete.clone() disabled=disabled>{t.mark_done}</button>
             })}
         </section>
+        <section class="history" aria-labelledby="history-title">
+            <h2 id="history-title">{t.history_title}</h2>
+            <label class="field">
+                <span class="field-label">{t.history_entry}</span>
+                <textarea rows="3" prop:value=entry disabled=disabled
+                    on:input=move |ev| entry.set(event_target_value(&ev))></textarea>
+            </label>
+            <p class="actions">
+                <button type="button" disabled=disabled on:click=move |_| log(true)>{t.log_call}</button>
+                " "
+                <button type="button" disabled=no_entry on:click=move |_| log_note(false)>{t.add_note}</button>
+            </p>
+            <ol class="timeline" data-testid="timeline">
+                {move || history().unwrap_or_default().into_iter().map(|(at, label, text)| view! {
+                    <li>
+                        <span class="when">{when(at)}</span>" "<strong>{label}</strong>
+                        {(!text.is_empty()).then(|| view! { <p>{text}</p> })}
+                    </li>
+                }).collect_view()}
+            </ol>
+        </section>
         <section class="danger-zone">
             {move || if confirming.get() {
                 view! {
@@ -265,6 +368,35 @@ fn DealEditor(id: Id) -> impl IntoView {
             }}
         </section>
     }
+}
+
+/// Form values of a choice: its place in the list of values.
+const PLACES: [&str; 6] = ["0", "1", "2", "3", "4", "5"];
+
+/// `(value, label)` pairs for a select over `all`.
+fn choices<T: Copy>(
+    all: &[T],
+    name: impl Fn(T) -> &'static str,
+) -> Vec<(&'static str, &'static str)> {
+    all.iter()
+        .zip(PLACES)
+        .map(|(v, place)| (place, name(*v)))
+        .collect()
+}
+
+/// The form value of `v` among `all`; empty when it is none of them.
+fn index_of<T: PartialEq>(all: &[T], v: Option<T>) -> &'static str {
+    v.and_then(|v| all.iter().position(|x| *x == v))
+        .and_then(|i| PLACES.get(i).copied())
+        .unwrap_or("")
+}
+
+/// The value a form value stands for.
+fn pick<T: Copy>(all: &[T], place: &str) -> Option<T> {
+    place
+        .parse::<usize>()
+        .ok()
+        .and_then(|i| all.get(i).copied())
 }
 
 /// `t` as a `datetime-local` input shows it: `2026-03-01T09:30`, on the browser's clock.

@@ -318,6 +318,83 @@ describe('lead list', () => {
     await closeClean(page);
   });
 
+  test("a deal's facts, calls, notes and changes make its history, which the dashboard reads", async () => {
+    const page = await openPage(browser);
+    await gotoApp(page, url('#/deals'));
+    await addLead(page, 'Harbor Logistics');
+    await page.getByRole('link', { name: 'Harbor Logistics' }).click();
+    const timeline = page.getByTestId('timeline').locator('li strong');
+    assert.deepEqual(await timeline.allTextContents(), ['Lead assigned']);
+
+    // The facts the dashboard filters and sums by.
+    await page.getByRole('combobox', { name: 'Stage' }).selectOption({ label: 'Needs analysis and solution design' });
+    await page.getByRole('combobox', { name: 'Industry' }).selectOption({ label: 'Retail and chains' });
+    await page.getByRole('combobox', { name: 'Source' }).selectOption({ label: 'Referral' });
+    await page.getByRole('combobox', { name: 'Customer class' }).selectOption({ label: 'High-value' });
+    const fill = async (name, text) => {
+      const box = page.getByRole('textbox', { name, exact: true });
+      await box.fill(text);
+      await box.press('Tab');
+    };
+    await fill('Owner', '  Li Wei ');
+    await fill('Currency', 'cny');
+    await fill('Deal value', 'lots');
+    await page.getByRole('alert').filter({ hasText: 'Enter an amount, for example 12,500.00.' }).waitFor();
+    await fill('Deal value', '12,500.5');
+    await page.waitForFunction(() => !document.querySelector('.field-error'));
+
+    // A call is the first contact; a note needs text.
+    const addNote = page.getByRole('button', { name: 'Add note' });
+    assert.equal(await addNote.isDisabled(), true);
+    const entry = page.getByRole('textbox', { name: 'What was said or done' });
+    await entry.fill('Budget confirmed for Q3');
+    await page.getByRole('button', { name: 'Log call' }).click();
+    await page.getByText('within the standard', { exact: false }).waitFor();
+    assert.equal(await entry.inputValue(), '');
+    assert.equal(await page.getByRole('combobox', { name: 'Status' }).inputValue(), 'following');
+    await entry.fill('Sent the brochure');
+    await addNote.click();
+    await page.getByRole('combobox', { name: 'Status' }).selectOption({ label: 'Converted' });
+
+    const expected = [
+      'Status: Following → Converted',
+      'Note',
+      'Status: To follow up → Following',
+      'Call',
+      'Stage: Lead development and management → Needs analysis and solution design',
+      'Lead assigned',
+    ];
+    await page.waitForFunction((n) => document.querySelectorAll('[data-testid="timeline"] li').length === n, expected.length);
+    await page.reload();
+    await page.waitForSelector('html[data-app="ready"]');
+    assert.deepEqual(await timeline.allTextContents(), expected);
+    assert.deepEqual(await page.getByTestId('timeline').locator('li p').allTextContents(), ['Sent the brochure', 'Budget confirmed for Q3']);
+    assert.equal(await page.getByRole('textbox', { name: 'Deal value' }).inputValue(), '12500.50');
+    assert.equal(await page.getByRole('textbox', { name: 'Currency' }).inputValue(), 'CNY');
+    assert.equal(await page.getByRole('textbox', { name: 'Owner' }).inputValue(), 'Li Wei');
+    assert.equal(await page.getByRole('combobox', { name: 'Industry' }).locator('option:checked').textContent(), 'Retail and chains');
+    const stored = await page.evaluate(() => {
+      const key = Object.keys(localStorage).find((k) => k.startsWith('sp:deal:'));
+      return JSON.parse(localStorage.getItem(key)).data;
+    });
+    assert.deepEqual(
+      [stored.industry, stored.source, stored.class, stored.value_minor, stored.history.length],
+      ['retail', 'referral', 'high_value', 1250050, 5],
+    );
+
+    // The dashboard now has a won deal with its history: the cycle has a value.
+    await page.goto(url('#/dashboard'));
+    await page.getByRole('combobox', { name: 'Industry' }).selectOption({ label: 'Retail and chains' });
+    const cycle = page.getByTestId('cycle_median').locator('.card-value');
+    await page.waitForFunction(() => document.querySelector('[data-testid="cycle_median"] .card-value')?.textContent !== 'No data');
+    assert.equal(await cycle.textContent(), '0 days');
+
+    await page.goBack();
+    await page.getByRole('combobox', { name: 'Language' }).selectOption({ label: '简体中文' });
+    await page.getByText('状态：跟进中 → 转化').waitFor();
+    await closeClean(page);
+  });
+
   test('finds leads as you type, in any field and either language, and shows at most 100', async () => {
     const page = await openPage(browser);
     await gotoApp(page, url('#/deals'));

@@ -33,26 +33,19 @@ pub struct Dataset<'a> {
 }
 
 impl<'a> Dataset<'a> {
-    /// The deals that pass `filter`, with their events; events of other deals are dropped.
+    /// The deals that pass `filter`, with their histories.
     /// `discovery` maps a deal to its (required, answered) discovery items, which the app
     /// computes from the deal's checklists; a deal missing from it has nothing required.
     pub fn new(
         deals: impl IntoIterator<Item = &'a Deal>,
-        events: &'a [DealEvent],
         discovery: &'a BTreeMap<Id, (u32, u32)>,
         filter: &Filter,
     ) -> Dataset<'a> {
         let deals: Vec<&Deal> = deals.into_iter().filter(|d| filter.matches(d)).collect();
-        let mut history: BTreeMap<&Id, Vec<&DealEvent>> =
-            deals.iter().map(|d| (&d.id, Vec::new())).collect();
-        for e in events {
-            if let Some(list) = history.get_mut(&e.deal) {
-                list.push(e);
-            }
-        }
-        for list in history.values_mut() {
-            timeline::sort_by_time(list);
-        }
+        let history: BTreeMap<&Id, Vec<&DealEvent>> = deals
+            .iter()
+            .map(|d| (&d.id, timeline::in_order(&d.history)))
+            .collect();
         let discovery = discovery
             .iter()
             .filter(|(id, _)| history.contains_key(id))

@@ -1,8 +1,9 @@
 //! What happened to a deal (跟进记录 and its history): calls, notes, follow-ups and the stage,
 //! status and grade changes the dashboard measures read.
 //!
-//! Events are stored as a flat list, each naming its deal. The UI records history by diffing a
-//! deal before and after an edit ([`diff`]), so no view has to remember to log a change. Every
+//! A deal keeps its events in its own record ([`Deal::history`]): deleting, restoring, backing
+//! up or syncing a deal takes its history along. The app records history by diffing a deal
+//! before and after an edit ([`diff`]), so no view has to remember to log a change. Every
 //! function here reads a slice of events and never assumes it is sorted unless it says so.
 
 use super::deal::{Deal, Grade, Status};
@@ -14,8 +15,6 @@ use crate::json::Json;
 #[derive(Clone, Debug, PartialEq, Eq, Json)]
 pub struct DealEvent {
     pub id: Id,
-    /// The deal it happened to.
-    pub deal: Id,
     pub at: Timestamp,
     pub kind: EventKind,
 }
@@ -86,18 +85,17 @@ pub fn sort_by_time(events: &mut [&DealEvent]) {
     events.sort_by_key(|e| e.at);
 }
 
-/// The events of `deal`, oldest first (stable for equal times).
-pub fn of_deal<'a>(events: &'a [DealEvent], deal: &Id) -> Vec<&'a DealEvent> {
-    let mut mine: Vec<&DealEvent> = events.iter().filter(|e| &e.deal == deal).collect();
-    sort_by_time(&mut mine);
-    mine
+/// `events`, oldest first (stable for equal times).
+pub fn in_order(events: &[DealEvent]) -> Vec<&DealEvent> {
+    let mut list: Vec<&DealEvent> = events.iter().collect();
+    sort_by_time(&mut list);
+    list
 }
 
 /// The event `created` for a new or imported deal, at its assignment time.
 pub fn created(deal: &Deal, id: Id) -> DealEvent {
     DealEvent {
         id,
-        deal: deal.id.clone(),
         at: deal.assigned_at,
         kind: EventKind::Created,
     }
@@ -110,13 +108,9 @@ fn first(events: &[&DealEvent], is: impl Fn(&EventKind) -> bool) -> Option<Times
 
 /// When the deal was first contacted: the earlier of its first follow-up or call event and
 /// the first follow-up time on the record (线索表 首次跟进时间, which imports fill without any
-/// event). Events of other deals in `events` are ignored.
+/// event). `events` are the deal's own.
 pub fn first_contact_at(deal: &Deal, events: &[&DealEvent]) -> Option<Timestamp> {
-    let from_events = events
-        .iter()
-        .filter(|e| e.deal == deal.id && e.kind.is_contact())
-        .map(|e| e.at)
-        .min();
+    let from_events = first(events, EventKind::is_contact);
     match (from_events, deal.first_follow_up_at) {
         (Some(a), Some(b)) => Some(a.min(b)),
         (a, b) => a.or(b),
@@ -206,7 +200,6 @@ pub fn diff(
         .into_iter()
         .map(|kind| DealEvent {
             id: new_id(),
-            deal: after.id.clone(),
             at,
             kind,
         })

@@ -15,10 +15,9 @@ fn lead(name: &str, assigned: Timestamp) -> Deal {
     d
 }
 
-fn event(n: u32, deal: &str, at: Timestamp, kind: EventKind) -> DealEvent {
+fn event(n: u32, at: Timestamp, kind: EventKind) -> DealEvent {
     DealEvent {
         id: id(&format!("e{n}")),
-        deal: id(deal),
         at,
         kind,
     }
@@ -41,14 +40,13 @@ use StageKind::{LeadDevelopment as Lead, NeedsAnalysis as Needs, QuoteAndContrac
 #[test]
 fn a_deals_events_come_in_time_order_and_keep_their_order_at_the_same_instant() {
     let events = [
-        event(1, "d1", utc(3, 9), EventKind::FollowUp),
-        event(2, "d2", utc(1, 9), EventKind::Created),
-        event(3, "d1", utc(1, 9), EventKind::Created),
-        event(4, "d1", utc(2, 9), EventKind::Note { text: "a".into() }),
-        event(5, "d1", utc(2, 9), EventKind::Note { text: "b".into() }),
+        event(1, utc(3, 9), EventKind::FollowUp),
+        event(3, utc(1, 9), EventKind::Created),
+        event(4, utc(2, 9), EventKind::Note { text: "a".into() }),
+        event(5, utc(2, 9), EventKind::Note { text: "b".into() }),
     ];
-    assert_eq!(ids(&of_deal(&events, &id("d1"))), ["e3", "e4", "e5", "e1"]);
-    assert!(of_deal(&events, &id("d9")).is_empty());
+    assert_eq!(ids(&in_order(&events)), ["e3", "e4", "e5", "e1"]);
+    assert!(in_order(&[]).is_empty());
 }
 
 #[test]
@@ -58,10 +56,9 @@ fn first_contact_is_the_first_follow_up_or_call_else_the_recorded_follow_up() {
     d.first_follow_up_at = Some(utc(2, 12));
     assert_eq!(first_contact_at(&d, &[]), Some(utc(2, 12)));
     let events = [
-        event(1, "d1", utc(1, 10), EventKind::Note { text: "".into() }),
-        event(2, "d1", utc(2, 8), EventKind::Call { note: "".into() }),
-        event(3, "d1", utc(1, 11), EventKind::FollowUp),
-        event(4, "d2", utc(1, 9), EventKind::FollowUp),
+        event(1, utc(1, 10), EventKind::Note { text: "".into() }),
+        event(2, utc(2, 8), EventKind::Call { note: "".into() }),
+        event(3, utc(1, 11), EventKind::FollowUp),
     ];
     let refs: Vec<_> = events.iter().collect();
     assert_eq!(first_contact_at(&d, &refs), Some(utc(1, 11)));
@@ -72,20 +69,10 @@ fn first_contact_is_the_first_follow_up_or_call_else_the_recorded_follow_up() {
 #[test]
 fn won_and_lost_are_the_first_status_changes_to_converted_and_lost() {
     let events = [
-        event(
-            1,
-            "d1",
-            utc(5, 9),
-            status(Status::Following, Status::Converted),
-        ),
-        event(2, "d1", utc(3, 9), status(Status::ToFollowUp, Status::Lost)),
-        event(3, "d1", utc(4, 9), status(Status::Lost, Status::Following)),
-        event(
-            4,
-            "d1",
-            utc(9, 9),
-            status(Status::Following, Status::Converted),
-        ),
+        event(1, utc(5, 9), status(Status::Following, Status::Converted)),
+        event(2, utc(3, 9), status(Status::ToFollowUp, Status::Lost)),
+        event(3, utc(4, 9), status(Status::Lost, Status::Following)),
+        event(4, utc(9, 9), status(Status::Following, Status::Converted)),
     ];
     let refs: Vec<_> = events.iter().collect();
     assert_eq!(won_at(&refs), Some(utc(5, 9)));
@@ -96,9 +83,9 @@ fn won_and_lost_are_the_first_status_changes_to_converted_and_lost() {
 #[test]
 fn stage_at_reads_the_stage_in_force_at_each_moment() {
     let events = [
-        event(1, "d1", utc(1, 9), EventKind::Created),
-        event(2, "d1", utc(2, 9), stage(Some(Lead), Some(Needs))),
-        event(3, "d1", utc(4, 9), stage(Some(Needs), Some(Quote))),
+        event(1, utc(1, 9), EventKind::Created),
+        event(2, utc(2, 9), stage(Some(Lead), Some(Needs))),
+        event(3, utc(4, 9), stage(Some(Needs), Some(Quote))),
     ];
     let refs: Vec<_> = events.iter().collect();
     assert_eq!(stage_at(&refs, utc(1, 0)), None, "not yet created");
@@ -112,8 +99,8 @@ fn stage_at_reads_the_stage_in_force_at_each_moment() {
 #[test]
 fn of_two_stage_changes_at_one_instant_the_later_recorded_wins() {
     let events = [
-        event(1, "d1", utc(2, 9), stage(Some(Lead), Some(Needs))),
-        event(2, "d1", utc(2, 9), stage(Some(Needs), Some(Quote))),
+        event(1, utc(2, 9), stage(Some(Lead), Some(Needs))),
+        event(2, utc(2, 9), stage(Some(Needs), Some(Quote))),
     ];
     let refs: Vec<_> = events.iter().collect();
     assert_eq!(stage_at(&refs, utc(2, 9)), Some(Quote));
@@ -145,9 +132,7 @@ fn an_edit_becomes_stage_status_and_grade_events_in_that_order() {
             },
         ]
     );
-    assert!(events
-        .iter()
-        .all(|e| e.deal == after.id && e.at == utc(2, 9)));
+    assert!(events.iter().all(|e| e.at == utc(2, 9)));
     assert_eq!(ids(&events.iter().collect::<Vec<_>>()), ["x1", "x2", "x3"]);
 }
 
@@ -168,7 +153,7 @@ fn a_recorded_edit_is_what_the_timeline_reads_back() {
     d.status = Status::Converted;
     d.stage = Some(Quote);
     history.extend(diff(&before, &d, utc(6, 9), || id("e1")));
-    let refs = of_deal(&history, &d.id);
+    let refs = in_order(&history);
     assert_eq!(won_at(&refs), Some(utc(6, 9)));
     assert_eq!(stage_at(&refs, utc(3, 9)), Some(Lead));
     assert_eq!(stage_at(&refs, utc(6, 9)), Some(Quote));
@@ -176,11 +161,11 @@ fn a_recorded_edit_is_what_the_timeline_reads_back() {
 
 #[test]
 fn events_are_stored_with_a_type_tag_and_read_back() {
-    let e = event(1, "d1", utc(2, 9), stage(None, Some(Needs)));
+    let e = event(1, utc(2, 9), stage(None, Some(Needs)));
     let json = crate::json::to_string(&e);
     assert_eq!(
         json,
-        r#"{"id":"e1","deal":"d1","at":"2026-03-02T09:00:00Z","kind":{"type":"stage_changed","from":null,"to":"needs_analysis"}}"#
+        r#"{"id":"e1","at":"2026-03-02T09:00:00Z","kind":{"type":"stage_changed","from":null,"to":"needs_analysis"}}"#
     );
     assert_eq!(crate::json::from_str::<DealEvent>(&json).unwrap(), e);
     let call: EventKind = crate::json::from_str(r#"{"type":"call"}"#).unwrap();

@@ -32,7 +32,7 @@ fn leads(followed: usize, missed: usize, won: usize) -> Vec<Deal> {
 
 fn week_trend(deals: &[Deal], now: crate::domain::Timestamp) -> Trend {
     let discovery = BTreeMap::new();
-    let data = Dataset::new(deals, &[], &discovery, &Filter::default());
+    let data = Dataset::new(deals, &discovery, &Filter::default());
     let period = Period::week(now, FixedOffset::east_opt(0).unwrap());
     trend(&data, &period, &SlaSettings::default(), now)
 }
@@ -120,7 +120,7 @@ fn leads_not_due_yet_are_named_as_left_out() {
 fn overdue_cards_list_the_late_deals_only() {
     let deals = leads(1, 2, 0);
     let discovery = BTreeMap::new();
-    let data = Dataset::new(&deals, &[], &discovery, &Filter::default());
+    let data = Dataset::new(&deals, &discovery, &Filter::default());
     let [first, next] = overdue_cards(&EN, &overdue(&data, &SlaSettings::default(), at(26, 12)));
     assert_eq!(
         (first.value.as_str(), first.basis.as_str()),
@@ -134,7 +134,7 @@ fn overdue_cards_list_the_late_deals_only() {
 fn table_rows_count_leads_won_and_share_with_a_dash_for_none() {
     let deals = leads(4, 0, 1);
     let discovery = BTreeMap::new();
-    let data = Dataset::new(&deals, &[], &discovery, &Filter::default());
+    let data = Dataset::new(&deals, &discovery, &Filter::default());
     let period = Period::week(at(26, 12), FixedOffset::east_opt(0).unwrap());
     let rows = lead_rows(&by_grade(&data, &period), |g| grade_name(&EN, g));
     // Every new deal is grade C.

@@ -50,7 +50,8 @@ fn week() -> Period {
 #[derive(Default)]
 struct Book {
     deals: Vec<Deal>,
-    events: Vec<DealEvent>,
+    /// Events recorded so far, for their ids.
+    events: usize,
     discovery: BTreeMap<Id, (u32, u32)>,
 }
 
@@ -69,10 +70,10 @@ impl Book {
     }
 
     fn event(&mut self, deal: &str, at: Timestamp, kind: EventKind) {
-        let n = self.events.len();
-        self.events.push(DealEvent {
+        self.events += 1;
+        let n = self.events;
+        self.deal(deal).history.push(DealEvent {
             id: id(&format!("e{n}")),
-            deal: id(deal),
             at,
             kind,
         });
@@ -111,7 +112,7 @@ impl Book {
     }
 
     fn filtered(&self, filter: &Filter) -> Dataset<'_> {
-        Dataset::new(&self.deals, &self.events, &self.discovery, filter)
+        Dataset::new(&self.deals, &self.discovery, filter)
     }
 }
 
