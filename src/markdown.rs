@@ -237,13 +237,16 @@ fn inline(text: &str) -> String {
             }
         }
         // `_` emphasises only at word edges, so snake_case names stay as they are.
-        let word_before = i > 0 && chars[i - 1].is_alphanumeric();
+        let word_before = i > 0 && crate::domain::fold::is_word_char(chars[i - 1]);
         if (c == '*' || (c == '_' && !word_before))
             && chars.get(i + 1).is_some_and(|n| !n.is_whitespace())
         {
             let closes = |e: usize| {
                 chars[e] == c
-                    && (c == '*' || !chars.get(e + 1).is_some_and(|n| n.is_alphanumeric()))
+                    && (c == '*'
+                        || !chars
+                            .get(e + 1)
+                            .is_some_and(|n| crate::domain::fold::is_word_char(*n)))
             };
             if let Some(end) = search(&format!("close {c}"), i + 2, &closes) {
                 out.push_str(&format!("<em>{}</em>", inline(&text_of(i + 1, end))));

@@ -7,6 +7,7 @@
 use super::clock::{due_state, first_follow_up_state, DueKind, DueState, SlaSettings};
 use super::deal::{newest_first, Deal, Grade, Status};
 use super::{Id, Timestamp};
+use crate::domain::fold::FoldCase;
 
 /// Most leads the list draws; typing more narrows it.
 pub const SHOWN: usize = 100;
@@ -89,7 +90,7 @@ pub fn rows<'a>(deals: impl IntoIterator<Item = &'a Deal>) -> Vec<Row> {
             ]
             .map(|s| s.as_str())
             .join("\n")
-            .to_lowercase(),
+            .fold_case(),
         })
         .collect()
 }
@@ -97,7 +98,7 @@ pub fn rows<'a>(deals: impl IntoIterator<Item = &'a Deal>) -> Vec<Row> {
 /// The rows holding every word of `query` (any case, in any of the searched fields), in list
 /// order, at most `limit` of them. An empty query matches every row.
 pub fn find<'a>(rows: &'a [Row], query: &str, limit: usize) -> Found<'a> {
-    let query = query.to_lowercase();
+    let query = query.fold_case();
     let words: Vec<&str> = query.split_whitespace().collect();
     let mut found = Found {
         shown: Vec::new(),

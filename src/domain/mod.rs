@@ -12,6 +12,7 @@ pub mod deal_csv;
 pub mod deal_list;
 pub mod discovery;
 pub mod field;
+pub mod fold;
 pub mod grading;
 pub mod id;
 pub mod lint;

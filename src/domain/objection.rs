@@ -2,6 +2,7 @@
 
 use super::playbook::Industry;
 use super::{Id, Locale, LocalizedText};
+use crate::domain::fold::FoldCase;
 use crate::json::Json;
 
 /// Why the customer hesitates.
@@ -84,7 +85,7 @@ impl Objection {
         let haystack = self.search_text();
         query
             .split_whitespace()
-            .all(|word| haystack.contains(&word.to_lowercase()))
+            .all(|word| haystack.contains(&word.fold_case()))
     }
 
     fn search_text(&self) -> String {
@@ -95,7 +96,7 @@ impl Objection {
             .flat_map(|t| [t.get(Locale::En), t.get(Locale::ZhCn)])
             .collect::<Vec<_>>()
             .join("\n")
-            .to_lowercase()
+            .fold_case()
     }
 }
 

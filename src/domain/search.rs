@@ -2,6 +2,7 @@
 
 use super::playbook::Playbook;
 use super::{Id, Locale, LocalizedText};
+use crate::domain::fold::FoldCase;
 
 /// What a search hit points at.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -30,7 +31,10 @@ const SNIPPET_CHARS: usize = 90;
 /// Finds the playbook items in which every word of `query` occurs (case-insensitive, in
 /// either language), best first, at most `limit`. An empty query finds nothing.
 pub fn search(playbook: &Playbook, query: &str, locale: Locale, limit: usize) -> Vec<Hit> {
-    let words: Vec<String> = query.split_whitespace().map(str::to_lowercase).collect();
+    let words: Vec<String> = query
+        .split_whitespace()
+        .map(crate::domain::fold::lower)
+        .collect();
     if words.is_empty() {
         return Vec::new();
     }
@@ -100,7 +104,7 @@ pub fn search(playbook: &Playbook, query: &str, locale: Locale, limit: usize) ->
 }
 
 fn both(text: &LocalizedText) -> String {
-    format!("{}\n{}", text.en, text.zh).to_lowercase()
+    format!("{}\n{}", text.en, text.zh).fold_case()
 }
 
 /// Scores one item, or `None` when some word occurs nowhere in it.
@@ -129,7 +133,7 @@ fn score(
         .then(|| {
             body.iter()
                 .map(|t| t.get(locale))
-                .find(|t| t.to_lowercase().contains(words[0].as_str()))
+                .find(|t| t.fold_case().contains(words[0].as_str()))
         })
         .flatten()
         .map(|t| shorten(t, &words[0]));
@@ -146,14 +150,14 @@ fn score(
 fn shorten(text: &str, word: &str) -> String {
     let line = text
         .lines()
-        .find(|l| l.to_lowercase().contains(word))
+        .find(|l| l.fold_case().contains(word))
         .unwrap_or(text);
     let line = line.trim().trim_start_matches(['#', '-', '*', ' ']);
     let chars: Vec<char> = line.chars().collect();
     if chars.len() <= SNIPPET_CHARS {
         return line.to_owned();
     }
-    let lower: Vec<char> = line.to_lowercase().chars().collect();
+    let lower: Vec<char> = line.fold_case().chars().collect();
     let first = word.chars().next().unwrap_or(' ');
     let at = lower.iter().position(|&c| c == first).unwrap_or(0);
     let start = at

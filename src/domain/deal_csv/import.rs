@@ -19,6 +19,7 @@ use crate::domain::csv::{self, unguard_formula, CsvError};
 use crate::domain::deal::{
     next_number, validate_customer, Deal, DealError, Grade, Source, Status, MAX_NUMBER_LEN,
 };
+use crate::domain::fold::FoldCase;
 use crate::domain::money::parse_amount;
 use crate::domain::playbook::Industry;
 use crate::domain::{Id, Timestamp};
@@ -168,7 +169,7 @@ impl Key {
     /// `with_number: false` for a number the import made up, which identifies nothing.
     fn of(deal: &Deal, with_number: bool) -> Key {
         let number = if with_number {
-            deal.number.trim().to_lowercase()
+            deal.number.trim().fold_case()
         } else {
             String::new()
         };
@@ -179,9 +180,9 @@ impl Key {
                 .split_whitespace()
                 .collect::<Vec<_>>()
                 .join(" ")
-                .to_lowercase(),
+                .fold_case(),
             phone: deal.phone.chars().filter(char::is_ascii_digit).collect(),
-            email: deal.email.trim().to_lowercase(),
+            email: deal.email.trim().fold_case(),
         }
     }
 

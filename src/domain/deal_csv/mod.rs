@@ -224,7 +224,7 @@ fn industry_names(i: Industry) -> &'static [&'static str] {
 fn normalized(s: &str) -> impl Iterator<Item = char> + Clone + '_ {
     s.chars()
         .filter(|c| !c.is_whitespace() && !"\u{FEFF}_-.:：()（）/'".contains(*c))
-        .flat_map(char::to_lowercase)
+        .map(crate::domain::fold::lower_char)
 }
 
 /// The value whose names include `text` (compared normalized).

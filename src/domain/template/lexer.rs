@@ -244,7 +244,7 @@ fn classify(raw: &str, position: Position) -> (Tag, Option<TemplateError>) {
     let starts_like_a_name = body
         .chars()
         .next()
-        .is_some_and(|c| c.is_alphanumeric() || c == '_');
+        .is_some_and(|c| crate::domain::fold::is_word_char(c) || c == '_');
     if first_word == "else" || !starts_like_a_name {
         return (Tag::Invalid, Some(unknown()));
     }

@@ -6,6 +6,7 @@
 
 use super::rubric::{score, Rubric, Verdict};
 use super::{whole_percent, Drill, Trainee};
+use crate::domain::fold::FoldCase;
 use crate::domain::{sort_small_by, Id};
 use crate::json::Json;
 
@@ -147,7 +148,7 @@ pub struct Ranked<'a> {
 pub fn rank<'a>(class: &[(&'a Trainee, u8)]) -> Vec<Ranked<'a>> {
     let mut order: Vec<(&'a Trainee, u8, String)> = class
         .iter()
-        .map(|&(t, s)| (t, s, t.name.to_lowercase()))
+        .map(|&(t, s)| (t, s, t.name.fold_case()))
         .collect();
     sort_small_by(&mut order, |a, b| {
         b.1.cmp(&a.1)

@@ -1,5 +1,6 @@
 //! Quizzes on the onboarding path: multiple-choice and short-answer questions, graded here.
 
+use crate::domain::fold::FoldCase;
 use crate::domain::training::whole_percent;
 use crate::domain::LocalizedText;
 use crate::json::Json;
@@ -100,7 +101,7 @@ fn normalize(s: &str) -> String {
     s.split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
-        .to_lowercase()
+        .fold_case()
 }
 
 /// The result of a quiz attempt.
