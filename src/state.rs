@@ -36,7 +36,7 @@ pub enum ContentStatus {
 /// What an undo puts back.
 #[derive(Clone, Debug)]
 pub enum Undo {
-    Deal(Deal),
+    Deal(Box<Deal>),
     Entries(Vec<(String, String)>),
 }
 
@@ -298,7 +298,7 @@ impl AppState {
             self.persist(Key::Deal(id.clone()));
             self.toast.set(Some(Toast {
                 message,
-                undo: Some(Undo::Deal(deal)),
+                undo: Some(Undo::Deal(Box::new(deal))),
             }));
         }
     }
@@ -316,7 +316,7 @@ impl AppState {
             Undo::Deal(deal) => {
                 let key = Key::Deal(deal.id.clone());
                 self.deals.update(|m| {
-                    m.insert(deal.id.clone(), deal);
+                    m.insert(deal.id.clone(), *deal);
                 });
                 self.persist(key);
             }

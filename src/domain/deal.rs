@@ -2,6 +2,7 @@
 //! The deals issue adds the grading rules, SLA clocks and CSV; the foundation fixes the record.
 
 use super::clock::NextAction;
+use super::grading::{self, GradingRules, Level, Signal, Signals};
 use super::playbook::{Industry, StageKind};
 use super::timeline::DealEvent;
 use super::{Id, Timestamp};
@@ -131,8 +132,16 @@ pub struct Deal {
     pub source: Source,
     #[json(default)]
     pub industry: Industry,
+    /// The grade that counts: the rep's override, else what the grading rules suggest.
     #[json(default)]
     pub grade: Grade,
+    /// What the rep knows of the five grading signals (need, intent, timeline, budget,
+    /// authority).
+    #[json(default, skip_serializing_if = "Signals::is_unknown")]
+    pub signals: Signals,
+    /// The grade the rep chose over the rules' suggestion.
+    #[json(default, skip_serializing_if = "Option::is_none")]
+    pub grade_override: Option<Grade>,
     #[json(default)]
     pub stage: Option<StageKind>,
     #[json(default)]
@@ -192,6 +201,8 @@ impl Deal {
             source: Source::default(),
             industry: Industry::default(),
             grade: Grade::default(),
+            signals: Signals::default(),
+            grade_override: None,
             stage: Some(StageKind::LeadDevelopment),
             status: Status::default(),
             class: CustomerClass::default(),
@@ -221,6 +232,28 @@ impl Deal {
         if self.status == Status::ToFollowUp {
             self.status = Status::Following;
         }
+    }
+
+    /// The grade the rules suggest for what is known of the lead.
+    pub fn suggested_grade(&self, rules: &GradingRules) -> Grade {
+        grading::suggest(rules, &self.signals)
+    }
+
+    /// Sets one grading signal and grades the lead again: the rules' suggestion, unless the
+    /// rep chose the grade. A grade that differs from the suggestion with no override was
+    /// entered or imported by hand before any signal: it becomes the override, not lost.
+    pub fn set_signal(&mut self, signal: Signal, level: Level, rules: &GradingRules) {
+        if self.grade_override.is_none() && self.grade != self.suggested_grade(rules) {
+            self.grade_override = Some(self.grade);
+        }
+        self.signals.set(signal, level);
+        self.grade = grading::effective(self.suggested_grade(rules), self.grade_override);
+    }
+
+    /// The rep's own grade; `None` follows the rules again.
+    pub fn override_grade(&mut self, grade: Option<Grade>, rules: &GradingRules) {
+        self.grade_override = grade;
+        self.grade = grading::effective(self.suggested_grade(rules), grade);
     }
 
     /// Adds `event` to the history. A call or follow-up is a contact: the first one is also
@@ -571,5 +604,38 @@ mod tests {
         let json = crate::json::to_string(&d);
         assert!(!json.contains("history"), "{json}");
         assert_eq!(crate::json::from_str::<Deal>(&json).unwrap(), d);
+    }
+
+    #[test]
+    fn signals_grade_the_lead_unless_the_rep_chose_a_grade() {
+        let rules = GradingRules::default();
+        let mut d = Deal::new(Id::parse("d1").unwrap(), "Acme", &[], at(9)).unwrap();
+        assert_eq!(d.grade, Grade::C);
+        d.set_signal(Signal::Need, Level::High, &rules);
+        d.set_signal(Signal::Intent, Level::High, &rules);
+        assert_eq!((d.grade, d.grade_override), (Grade::B, None));
+        for s in [Signal::Timeline, Signal::Budget] {
+            d.set_signal(s, Level::High, &rules);
+        }
+        assert_eq!(d.grade, Grade::A);
+        // The rep knows better; the rules' view is kept beside it.
+        d.override_grade(Some(Grade::B), &rules);
+        d.set_signal(Signal::Authority, Level::High, &rules);
+        assert_eq!((d.grade, d.suggested_grade(&rules)), (Grade::B, Grade::A));
+        d.override_grade(None, &rules);
+        assert_eq!(d.grade, Grade::A);
+        let json = crate::json::to_string(&d);
+        assert!(json.contains(r#""signals":{"need":"high""#), "{json}");
+        assert_eq!(crate::json::from_str::<Deal>(&json).unwrap(), d);
+    }
+
+    #[test]
+    fn a_grade_entered_before_any_signal_becomes_the_override() {
+        let rules = GradingRules::default();
+        let mut d = Deal::new(Id::parse("d1").unwrap(), "Acme", &[], at(9)).unwrap();
+        d.grade = Grade::A;
+        assert!(!crate::json::to_string(&d).contains("signals"));
+        d.set_signal(Signal::Need, Level::Medium, &rules);
+        assert_eq!((d.grade, d.grade_override), (Grade::A, Some(Grade::A)));
     }
 }

@@ -1,6 +1,7 @@
 //! Preferences of this browser's user.
 
 use super::clock::SlaSettings;
+use super::grading::GradingRules;
 use super::measures::Targets;
 use super::Locale;
 use crate::json::Json;
@@ -19,6 +20,9 @@ pub struct Settings {
     /// The team's targets for the dashboard's measures (follow-up ≥ 90% by default).
     #[json(default)]
     pub targets: Targets,
+    /// The team's lead-grading rules (weights and what grades A and B need).
+    #[json(default)]
+    pub grading: GradingRules,
 }
 
 impl Settings {

@@ -16,6 +16,7 @@ pub use errors::{describe_import_error, describe_storage_error};
 
 use crate::domain::clock::{DueKind, DueState};
 use crate::domain::deal::{CustomerClass, Grade, Source, Status};
+use crate::domain::grading::{Level, Signal as GradingSignal};
 use crate::domain::objection::Category;
 use crate::domain::playbook::{Industry, StageKind};
 use crate::domain::script::Section;
@@ -197,6 +198,19 @@ texts! {
     event_demo: "Demo held", "已进行演示";
     event_unknown: "Recorded by a newer version of the app", "由新版本应用记录";
     no_stage: "No stage", "未设阶段";
+    grading_title: "Grading", "线索分级";
+    grade_follow_rules: "As the rules suggest", "按规则建议";
+    grade_suggested: "The rules suggest {grade} ({points} of {max} points).", "规则建议分级：{grade}（{points}/{max} 分）。";
+    grade_overridden: "Set by the rep: {grade}.", "销售手动定级：{grade}。";
+    signal_need: "Need clarity", "需求明确度";
+    signal_intent: "Purchase intent", "购买意向";
+    signal_timeline: "Timeline", "采购时间";
+    signal_budget: "Budget", "预算";
+    signal_authority: "Access to the decision maker", "决策人接触";
+    level_unknown: "Not asked yet", "尚未了解";
+    level_low: "Low", "低";
+    level_medium: "Medium", "中";
+    level_high: "High", "高";
 
     training_intro: "Onboarding paths for new hires and mock-sale drills for trainers.",
         "新人入职培训路径与培训师主持的模拟演练。";
@@ -463,6 +477,25 @@ pub fn source_name(t: &Texts, source: Source) -> &'static str {
         Source::Website => t.source_website,
         Source::Referral => t.source_referral,
         Source::Other => t.source_other,
+    }
+}
+
+pub fn signal_name(t: &Texts, signal: GradingSignal) -> &'static str {
+    match signal {
+        GradingSignal::Need => t.signal_need,
+        GradingSignal::Intent => t.signal_intent,
+        GradingSignal::Timeline => t.signal_timeline,
+        GradingSignal::Budget => t.signal_budget,
+        GradingSignal::Authority => t.signal_authority,
+    }
+}
+
+pub fn level_name(t: &Texts, level: Level) -> &'static str {
+    match level {
+        Level::Unknown => t.level_unknown,
+        Level::Low => t.level_low,
+        Level::Medium => t.level_medium,
+        Level::High => t.level_high,
     }
 }
 

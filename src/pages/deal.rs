@@ -3,6 +3,7 @@
 use crate::components::{SelectField, TextField};
 use crate::domain::clock::{self, DueState};
 use crate::domain::deal::{validate_customer, CustomerClass, Deal, Grade, Source, Status};
+use crate::domain::grading::{self, Level, Signal as GradingSignal};
 use crate::domain::money;
 use crate::domain::playbook::{Industry, StageKind};
 use crate::domain::timeline::{self, EventKind};
@@ -68,10 +69,54 @@ fn DealEditor(id: Id) -> impl IntoView {
             Err(_) => customer_error.set(true),
         })
     };
-    let grade_options: Vec<_> = Grade::ALL
-        .iter()
-        .map(|g| (g.code(), grade_name(t, *g)))
-        .collect();
+    // Grading: the five signals, the rules' suggestion, and the rep's override.
+    let rules = move || state.settings.with_untracked(|s| s.grading);
+    let mut grade_options = vec![("", t.grade_follow_rules)];
+    grade_options.extend(Grade::ALL.iter().map(|g| (g.code(), grade_name(t, *g))));
+    let levels = choices(&Level::ALL, |l| i18n::level_name(t, l));
+    let signal_fields = GradingSignal::ALL
+        .into_iter()
+        .map(|signal| {
+            let id = id.clone();
+            let value = move || {
+                deal.with(|d| {
+                    d.as_ref()
+                        .map_or("", |d| index_of(&Level::ALL, Some(d.signals.get(signal))))
+                })
+            };
+            let set = Callback::new(move |v: String| {
+                if let Some(level) = pick(&Level::ALL, &v) {
+                    state.edit_deal(&id, |d| d.set_signal(signal, level, &rules()));
+                }
+            });
+            view! {
+                <SelectField label=i18n::signal_name(t, signal) options=levels.clone()
+                    value=Signal::derive(value) on_commit=set disabled/>
+            }
+        })
+        .collect_view();
+    let suggestion = move || {
+        deal.with(|d| {
+            let d = d.as_ref()?;
+            let rules = state.settings.with(|s| s.grading);
+            let points = rules.points(&d.signals).to_string();
+            let max = rules.max_points().to_string();
+            let suggested = d.suggested_grade(&rules);
+            let mut text = fill(
+                t.grade_suggested,
+                &[
+                    ("grade", suggested.code()),
+                    ("points", &points),
+                    ("max", &max),
+                ],
+            );
+            if grading::is_overridden(suggested, d.grade_override) {
+                text.push(' ');
+                text.push_str(&fill(t.grade_overridden, &[("grade", d.grade.code())]));
+            }
+            Some(text)
+        })
+    };
     let status_options: Vec<_> = Status::ALL
         .iter()
         .map(|s| (s.code(), status_name(t, *s)))
@@ -277,9 +322,6 @@ fn DealEditor(id: Id) -> impl IntoView {
                 on_commit=edit(|d, v| d.phone = v) disabled/>
             <TextField label=t.email value=read(|d| d.email.clone()) kind="email"
                 on_commit=edit(|d, v| d.email = v) disabled/>
-            <SelectField label=t.grade options=grade_options
-                value=Signal::derive(move || deal.with(|d| d.as_ref().map_or("C", |d| d.grade.code())))
-                on_commit=edit(|d, v| d.grade = Grade::from_code(&v).unwrap_or(d.grade)) disabled/>
             <SelectField label=t.status options=status_options
                 value=Signal::derive(move || deal.with(|d| d.as_ref().map_or("to_follow_up", |d| d.status.code())))
                 on_commit=edit(|d, v| d.status = Status::from_code(&v).unwrap_or(d.status)) disabled/>
@@ -305,6 +347,19 @@ fn DealEditor(id: Id) -> impl IntoView {
             <TextField label=t.notes value=read(|d| d.notes.clone()) multiline=true
                 on_commit=edit(|d, v| d.notes = v) disabled/>
         </div>
+        <section class="grading" aria-labelledby="grading-title">
+            <h2 id="grading-title">{t.grading_title}</h2>
+            <div class="form-grid">
+                {signal_fields}
+                <SelectField label=t.grade options=grade_options
+                    value=Signal::derive(move || deal.with(|d| d.as_ref().and_then(|d| d.grade_override).map_or("", Grade::code)))
+                    on_commit=Callback::new({
+                        let id = id.clone();
+                        move |v: String| state.edit_deal(&id, |d| d.override_grade(Grade::from_code(&v), &rules()))
+                    }) disabled/>
+            </div>
+            <p data-testid="grade-suggestion">{suggestion}</p>
+        </section>
         <section class="follow-up" aria-labelledby="follow-up-title">
             <h2 id="follow-up-title">{t.follow_up_title}</h2>
             {move || first_follow_up().map(|(text, st)| view! {

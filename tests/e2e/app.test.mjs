@@ -395,6 +395,40 @@ describe('lead list', () => {
     await closeClean(page);
   });
 
+  test('grading signals suggest a grade, the rep can override it, and the record shows both', async () => {
+    const page = await openPage(browser);
+    await gotoApp(page, url('#/deals'));
+    await addLead(page, 'Granite Works');
+    await page.getByRole('link', { name: 'Granite Works' }).click();
+    const suggestion = page.getByTestId('grade-suggestion');
+    assert.equal(await suggestion.textContent(), 'The rules suggest C (0 of 22 points).');
+    const level = (name, label) => page.getByRole('combobox', { name, exact: true }).selectOption({ label });
+    await level('Need clarity', 'High');
+    await level('Purchase intent', 'High');
+    await page.getByText('The rules suggest B (12 of 22 points).').waitFor();
+    await level('Timeline', 'High');
+    await level('Budget', 'Medium');
+    await page.getByText('The rules suggest A (18 of 22 points).').waitFor();
+    const grade = page.getByRole('combobox', { name: 'Grade', exact: true });
+    assert.equal(await grade.locator('option:checked').textContent(), 'As the rules suggest');
+
+    // The rep knows better: both stay on the record.
+    await grade.selectOption({ label: 'B: potential need' });
+    await page.getByText('The rules suggest A (18 of 22 points). Set by the rep: B.').waitFor();
+    await page.reload();
+    await page.waitForSelector('html[data-app="ready"]');
+    assert.equal(await suggestion.textContent(), 'The rules suggest A (18 of 22 points). Set by the rep: B.');
+    assert.equal(await page.getByRole('combobox', { name: 'Budget', exact: true }).inputValue(), '2', 'Medium');
+    const timeline = await page.getByTestId('timeline').locator('li strong').allTextContents();
+    assert.deepEqual(timeline.slice(0, 3), ['Grade: A → B', 'Grade: B → A', 'Grade: C → B']);
+    await grade.selectOption({ label: 'As the rules suggest' });
+    await page.getByTestId('timeline').getByText('Grade: B → A').first().waitFor();
+    assert.equal(await suggestion.textContent(), 'The rules suggest A (18 of 22 points).');
+    await page.getByRole('combobox', { name: 'Language' }).selectOption({ label: '简体中文' });
+    await page.getByText('规则建议分级：A（18/22 分）。').waitFor();
+    await closeClean(page);
+  });
+
   test('finds leads as you type, in any field and either language, and shows at most 100', async () => {
     const page = await openPage(browser);
     await gotoApp(page, url('#/deals'));

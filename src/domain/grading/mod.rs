@@ -161,6 +161,13 @@ impl<T: Copy> PerSignal<T> {
 
 /// What a rep knows about a lead, one level per signal.
 pub type Signals = PerSignal<Level>;
+
+impl Signals {
+    /// Whether nothing is known of any signal (what a new lead starts with).
+    pub fn is_unknown(&self) -> bool {
+        *self == Signals::default()
+    }
+}
 /// How much each signal counts: a signal earns `weight × level points`.
 pub type Weights = PerSignal<u8>;
 
