@@ -47,7 +47,7 @@ function seed(n) {
 // synchronously); then the same bytes written with a bare setItem, as the floor. Timers are
 // coarse (0.1 ms without cross-origin isolation), so each figure is a batch's mean.
 function timeEdits(edits) {
-  const area = document.querySelector('textarea');
+  const area = document.querySelector('.form-grid textarea');
   const key = `sp:deal:${location.hash.split('/').pop()}`;
   let t0 = performance.now();
   for (let i = 0; i < edits; i++) {
@@ -176,8 +176,8 @@ try {
       await gotoApp(page, `${server.origin}/#/deals`);
       const first = await page.locator('.deal-list a').first().getAttribute('href');
       await gotoApp(page, `${server.origin}/${first}`);
-      await page.locator('textarea').fill('edit 0');
-      await page.locator('textarea').press('Tab');
+      await page.locator('.form-grid textarea').fill('edit 0');
+      await page.locator('.form-grid textarea').press('Tab');
       const { app, raw } = await page.evaluate(timeEdits, EDITS);
       const used = await page.evaluate(() => Object.entries(localStorage).reduce((s, [k, v]) => s + 2 * (k.length + v.length), 0));
       saveRows.push({ n, edit: app, floor: raw, perDeal: used / n });
