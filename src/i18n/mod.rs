@@ -7,20 +7,21 @@
 pub mod audit;
 pub mod browse;
 pub mod csv_errors;
+mod deal;
 mod errors;
 pub mod format;
 pub mod measures;
 pub mod pack_errors;
 
+pub use deal::{
+    class_name, due_badge, due_kind_name, event_label, grade_name, grade_suggestion, level_name,
+    signal_name, source_name, status_name,
+};
 pub use errors::{describe_import_error, describe_storage_error};
 
-use crate::domain::clock::{DueKind, DueState};
-use crate::domain::deal::{CustomerClass, Grade, Source, Status};
-use crate::domain::grading::{Level, Signal as GradingSignal};
 use crate::domain::objection::Category;
 use crate::domain::playbook::{Industry, StageKind};
 use crate::domain::script::Section;
-use crate::domain::timeline::EventKind;
 use crate::domain::Locale;
 
 macro_rules! texts {
@@ -433,100 +434,6 @@ pub fn within(t: &Texts, hours: u32) -> String {
     }
 }
 
-/// The label of a lead grade.
-pub fn grade_name(t: &Texts, grade: Grade) -> &'static str {
-    match grade {
-        Grade::A => t.grade_a,
-        Grade::B => t.grade_b,
-        Grade::C => t.grade_c,
-    }
-}
-
-/// The CSS class and label of a deadline's badge; `None` when it needs no badge (not due yet,
-/// or done).
-pub fn due_badge(t: &Texts, state: DueState) -> Option<(&'static str, &'static str)> {
-    match state {
-        DueState::Overdue => Some(("due overdue", t.badge_overdue)),
-        DueState::DueSoon => Some(("due soon", t.badge_due_soon)),
-        DueState::NotDue | DueState::Done => None,
-    }
-}
-
-/// What a deadline is for: the first follow-up or the next action.
-pub fn due_kind_name(t: &Texts, kind: DueKind) -> &'static str {
-    match kind {
-        DueKind::FirstFollowUp => t.due_first_follow_up,
-        DueKind::NextAction => t.next_action,
-    }
-}
-
-/// The label of a lead status.
-pub fn status_name(t: &Texts, status: Status) -> &'static str {
-    match status {
-        Status::ToFollowUp => t.status_to_follow_up,
-        Status::Following => t.status_following,
-        Status::Converted => t.status_converted,
-        Status::Lost => t.status_lost,
-    }
-}
-
-/// The name of a lead source.
-pub fn source_name(t: &Texts, source: Source) -> &'static str {
-    match source {
-        Source::TradeShow => t.source_trade_show,
-        Source::Website => t.source_website,
-        Source::Referral => t.source_referral,
-        Source::Other => t.source_other,
-    }
-}
-
-pub fn signal_name(t: &Texts, signal: GradingSignal) -> &'static str {
-    match signal {
-        GradingSignal::Need => t.signal_need,
-        GradingSignal::Intent => t.signal_intent,
-        GradingSignal::Timeline => t.signal_timeline,
-        GradingSignal::Budget => t.signal_budget,
-        GradingSignal::Authority => t.signal_authority,
-    }
-}
-
-pub fn level_name(t: &Texts, level: Level) -> &'static str {
-    match level {
-        Level::Unknown => t.level_unknown,
-        Level::Low => t.level_low,
-        Level::Medium => t.level_medium,
-        Level::High => t.level_high,
-    }
-}
-
-pub fn class_name(t: &Texts, class: CustomerClass) -> &'static str {
-    match class {
-        CustomerClass::HighValue => t.class_high_value,
-        CustomerClass::Potential => t.class_potential,
-        CustomerClass::General => t.class_general,
-    }
-}
-
-/// What a history entry says happened, in one line; a call's or note's text is not part of it.
-pub fn event_label(t: &Texts, kind: &EventKind) -> String {
-    let stage = |s: Option<StageKind>| s.map_or(t.no_stage, |s| stage_name(t, s));
-    let change = |text, from, to| fill(text, &[("from", from), ("to", to)]);
-    match kind {
-        EventKind::Created => t.event_created.into(),
-        EventKind::Call { .. } => t.event_call.into(),
-        EventKind::Note { .. } => t.event_note.into(),
-        EventKind::FollowUp => t.event_follow_up.into(),
-        EventKind::StageChanged { from, to } => change(t.event_stage, stage(*from), stage(*to)),
-        EventKind::StatusChanged { from, to } => {
-            change(t.event_status, status_name(t, *from), status_name(t, *to))
-        }
-        EventKind::GradeChanged { from, to } => change(t.event_grade, from.code(), to.code()),
-        EventKind::ProposalSent { template } => fill(t.event_proposal, &[("template", template)]),
-        EventKind::DemoHeld { .. } => t.event_demo.into(),
-        EventKind::Unknown => t.event_unknown.into(),
-    }
-}
-
 /// Replaces each `{name}` in `template` with its value.
 pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
     let mut out = template.to_owned();
@@ -570,41 +477,6 @@ mod tests {
             );
             assert_eq!(placeholders(en), placeholders(zh), "{name}: {en} / {zh}");
         }
-    }
-
-    #[test]
-    fn history_entries_name_what_changed_in_each_language() {
-        use crate::domain::deal::{Grade, Status};
-        let stage = EventKind::StageChanged {
-            from: None,
-            to: Some(StageKind::NeedsAnalysis),
-        };
-        assert_eq!(
-            event_label(&EN, &stage),
-            "Stage: No stage → Needs analysis and solution design"
-        );
-        assert_eq!(
-            event_label(&ZH, &stage),
-            "阶段：未设阶段 → 需求分析与方案定制"
-        );
-        let status = EventKind::StatusChanged {
-            from: Status::Following,
-            to: Status::Converted,
-        };
-        assert_eq!(event_label(&ZH, &status), "状态：跟进中 → 转化");
-        let grade = EventKind::GradeChanged {
-            from: Grade::C,
-            to: Grade::A,
-        };
-        assert_eq!(event_label(&EN, &grade), "Grade: C → A");
-        let sent = EventKind::ProposalSent {
-            template: "SaaS".into(),
-        };
-        assert_eq!(event_label(&EN, &sent), "Proposal sent: SaaS");
-        let call = EventKind::Call {
-            note: "said yes".into(),
-        };
-        assert_eq!(event_label(&ZH, &call), "通话", "the note is shown apart");
     }
 
     fn placeholders(s: &str) -> Vec<&str> {

@@ -3,7 +3,7 @@
 use crate::components::{SelectField, TextField};
 use crate::domain::clock::{self, DueState};
 use crate::domain::deal::{validate_customer, CustomerClass, Deal, Grade, Source, Status};
-use crate::domain::grading::{self, Level, Signal as GradingSignal};
+use crate::domain::grading::{Level, Signal as GradingSignal};
 use crate::domain::money;
 use crate::domain::playbook::{Industry, StageKind};
 use crate::domain::timeline::{self, EventKind};
@@ -96,26 +96,8 @@ fn DealEditor(id: Id) -> impl IntoView {
         })
         .collect_view();
     let suggestion = move || {
-        deal.with(|d| {
-            let d = d.as_ref()?;
-            let rules = state.settings.with(|s| s.grading);
-            let points = rules.points(&d.signals).to_string();
-            let max = rules.max_points().to_string();
-            let suggested = d.suggested_grade(&rules);
-            let mut text = fill(
-                t.grade_suggested,
-                &[
-                    ("grade", suggested.code()),
-                    ("points", &points),
-                    ("max", &max),
-                ],
-            );
-            if grading::is_overridden(suggested, d.grade_override) {
-                text.push(' ');
-                text.push_str(&fill(t.grade_overridden, &[("grade", d.grade.code())]));
-            }
-            Some(text)
-        })
+        let rules = state.settings.with(|s| s.grading);
+        deal.with(|d| d.as_ref().map(|d| i18n::grade_suggestion(t, d, &rules)))
     };
     let status_options: Vec<_> = Status::ALL
         .iter()
@@ -133,15 +115,9 @@ fn DealEditor(id: Id) -> impl IntoView {
     let set_value = {
         let id = id.clone();
         Callback::new(move |text: String| {
-            let currency = deal.with_untracked(|d| d.as_ref().map(|d| d.currency.clone()));
-            let amount = match text.trim() {
-                "" => Some(0),
-                text => money::parse_amount(text, &currency.unwrap_or_default()),
-            };
-            value_error.set(amount.is_none());
-            if let Some(amount) = amount {
-                state.edit_deal(&id, |d| d.value_minor = amount);
-            }
+            let mut ok = true;
+            state.edit_deal(&id, |d| ok = d.set_value_text(&text));
+            value_error.set(!ok);
         })
     };
     let assigned = move || {
@@ -217,16 +193,14 @@ fn DealEditor(id: Id) -> impl IntoView {
     let history = move || {
         deal.with(|d| {
             let d = d.as_ref()?;
-            let mut rows: Vec<_> = timeline::in_order(&d.history)
+            let mut rows: Vec<_> = timeline::newest_first(&d.history)
                 .into_iter()
-                .rev()
                 .map(|e| {
-                    let text = match &e.kind {
-                        EventKind::Call { note } => note.clone(),
-                        EventKind::Note { text } => text.clone(),
-                        _ => String::new(),
-                    };
-                    (e.at, i18n::event_label(t, &e.kind), text)
+                    (
+                        e.at,
+                        i18n::event_label(t, &e.kind),
+                        e.kind.said().to_owned(),
+                    )
                 })
                 .collect();
             rows.push((d.assigned_at, t.event_assigned.into(), String::new()));
@@ -427,6 +401,14 @@ fn DealEditor(id: Id) -> impl IntoView {
 
 /// Form values of a choice: its place in the list of values.
 const PLACES: [&str; 6] = ["0", "1", "2", "3", "4", "5"];
+// Every list drawn with `choices` has a form value for each of its values.
+const _: () = assert!(
+    StageKind::ALL.len() <= PLACES.len()
+        && Source::ALL.len() <= PLACES.len()
+        && Industry::ALL.len() <= PLACES.len()
+        && CustomerClass::ALL.len() <= PLACES.len()
+        && Level::ALL.len() <= PLACES.len()
+);
 
 /// `(value, label)` pairs for a select over `all`.
 fn choices<T: Copy>(

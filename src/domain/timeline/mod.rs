@@ -76,6 +76,15 @@ impl EventKind {
     pub fn is_contact(&self) -> bool {
         matches!(self, EventKind::FollowUp | EventKind::Call { .. })
     }
+
+    /// What was said: a call's note or a note's text; empty for any other event.
+    pub fn said(&self) -> &str {
+        match self {
+            EventKind::Call { note } => note,
+            EventKind::Note { text } => text,
+            _ => "",
+        }
+    }
 }
 
 /// Sorts events by time; events at the same instant keep their recorded order.
@@ -89,6 +98,13 @@ pub fn sort_by_time(events: &mut [&DealEvent]) {
 pub fn in_order(events: &[DealEvent]) -> Vec<&DealEvent> {
     let mut list: Vec<&DealEvent> = events.iter().collect();
     sort_by_time(&mut list);
+    list
+}
+
+/// `events` for reading, newest first (of two at the same instant, the later recorded first).
+pub fn newest_first(events: &[DealEvent]) -> Vec<&DealEvent> {
+    let mut list = in_order(events);
+    list.reverse();
     list
 }
 

@@ -46,6 +46,12 @@ fn a_deals_events_come_in_time_order_and_keep_their_order_at_the_same_instant() 
         event(5, utc(2, 9), EventKind::Note { text: "b".into() }),
     ];
     assert_eq!(ids(&in_order(&events)), ["e3", "e4", "e5", "e1"]);
+    assert_eq!(ids(&newest_first(&events)), ["e1", "e5", "e4", "e3"]);
+    let said: Vec<_> = newest_first(&events)
+        .iter()
+        .map(|e| e.kind.said())
+        .collect();
+    assert_eq!(said, ["", "b", "a", ""]);
     assert!(in_order(&[]).is_empty());
 }
 

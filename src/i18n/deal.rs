@@ -1,0 +1,194 @@
+//! Words for a lead: its grade, status, source, class, grading signals, deadlines and the
+//! entries of its history.
+
+use super::{fill, stage_name, Texts};
+use crate::domain::clock::{DueKind, DueState};
+use crate::domain::deal::{CustomerClass, Deal, Grade, Source, Status};
+use crate::domain::grading::{self, GradingRules, Level, Signal as GradingSignal};
+use crate::domain::playbook::StageKind;
+use crate::domain::timeline::EventKind;
+
+/// The label of a lead grade.
+pub fn grade_name(t: &Texts, grade: Grade) -> &'static str {
+    match grade {
+        Grade::A => t.grade_a,
+        Grade::B => t.grade_b,
+        Grade::C => t.grade_c,
+    }
+}
+
+/// The CSS class and label of a deadline's badge; `None` when it needs no badge (not due yet,
+/// or done).
+pub fn due_badge(t: &Texts, state: DueState) -> Option<(&'static str, &'static str)> {
+    match state {
+        DueState::Overdue => Some(("due overdue", t.badge_overdue)),
+        DueState::DueSoon => Some(("due soon", t.badge_due_soon)),
+        DueState::NotDue | DueState::Done => None,
+    }
+}
+
+/// What a deadline is for: the first follow-up or the next action.
+pub fn due_kind_name(t: &Texts, kind: DueKind) -> &'static str {
+    match kind {
+        DueKind::FirstFollowUp => t.due_first_follow_up,
+        DueKind::NextAction => t.next_action,
+    }
+}
+
+/// The label of a lead status.
+pub fn status_name(t: &Texts, status: Status) -> &'static str {
+    match status {
+        Status::ToFollowUp => t.status_to_follow_up,
+        Status::Following => t.status_following,
+        Status::Converted => t.status_converted,
+        Status::Lost => t.status_lost,
+    }
+}
+
+/// The name of a lead source.
+pub fn source_name(t: &Texts, source: Source) -> &'static str {
+    match source {
+        Source::TradeShow => t.source_trade_show,
+        Source::Website => t.source_website,
+        Source::Referral => t.source_referral,
+        Source::Other => t.source_other,
+    }
+}
+
+pub fn signal_name(t: &Texts, signal: GradingSignal) -> &'static str {
+    match signal {
+        GradingSignal::Need => t.signal_need,
+        GradingSignal::Intent => t.signal_intent,
+        GradingSignal::Timeline => t.signal_timeline,
+        GradingSignal::Budget => t.signal_budget,
+        GradingSignal::Authority => t.signal_authority,
+    }
+}
+
+pub fn level_name(t: &Texts, level: Level) -> &'static str {
+    match level {
+        Level::Unknown => t.level_unknown,
+        Level::Low => t.level_low,
+        Level::Medium => t.level_medium,
+        Level::High => t.level_high,
+    }
+}
+
+pub fn class_name(t: &Texts, class: CustomerClass) -> &'static str {
+    match class {
+        CustomerClass::HighValue => t.class_high_value,
+        CustomerClass::Potential => t.class_potential,
+        CustomerClass::General => t.class_general,
+    }
+}
+
+/// What a history entry says happened, in one line; a call's or note's text is not part of it.
+pub fn event_label(t: &Texts, kind: &EventKind) -> String {
+    let stage = |s: Option<StageKind>| s.map_or(t.no_stage, |s| stage_name(t, s));
+    let change = |text, from, to| fill(text, &[("from", from), ("to", to)]);
+    match kind {
+        EventKind::Created => t.event_created.into(),
+        EventKind::Call { .. } => t.event_call.into(),
+        EventKind::Note { .. } => t.event_note.into(),
+        EventKind::FollowUp => t.event_follow_up.into(),
+        EventKind::StageChanged { from, to } => change(t.event_stage, stage(*from), stage(*to)),
+        EventKind::StatusChanged { from, to } => {
+            change(t.event_status, status_name(t, *from), status_name(t, *to))
+        }
+        EventKind::GradeChanged { from, to } => change(t.event_grade, from.code(), to.code()),
+        EventKind::ProposalSent { template } => fill(t.event_proposal, &[("template", template)]),
+        EventKind::DemoHeld { .. } => t.event_demo.into(),
+        EventKind::Unknown => t.event_unknown.into(),
+    }
+}
+
+/// What the grading rules make of a lead, and the rep's grade when it differs: "The rules
+/// suggest A (18 of 22 points). Set by the rep: B."
+pub fn grade_suggestion(t: &Texts, deal: &Deal, rules: &GradingRules) -> String {
+    let points = rules.points(&deal.signals).to_string();
+    let max = rules.max_points().to_string();
+    let suggested = deal.suggested_grade(rules);
+    let mut text = fill(
+        t.grade_suggested,
+        &[
+            ("grade", suggested.code()),
+            ("points", &points),
+            ("max", &max),
+        ],
+    );
+    if grading::is_overridden(suggested, deal.grade_override) {
+        text.push(' ');
+        text.push_str(&fill(t.grade_overridden, &[("grade", deal.grade.code())]));
+    }
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::{EN, ZH};
+
+    #[test]
+    fn history_entries_name_what_changed_in_each_language() {
+        let stage = EventKind::StageChanged {
+            from: None,
+            to: Some(StageKind::NeedsAnalysis),
+        };
+        assert_eq!(
+            event_label(&EN, &stage),
+            "Stage: No stage → Needs analysis and solution design"
+        );
+        assert_eq!(
+            event_label(&ZH, &stage),
+            "阶段：未设阶段 → 需求分析与方案定制"
+        );
+        let status = EventKind::StatusChanged {
+            from: Status::Following,
+            to: Status::Converted,
+        };
+        assert_eq!(event_label(&ZH, &status), "状态：跟进中 → 转化");
+        let grade = EventKind::GradeChanged {
+            from: Grade::C,
+            to: Grade::A,
+        };
+        assert_eq!(event_label(&EN, &grade), "Grade: C → A");
+        let sent = EventKind::ProposalSent {
+            template: "SaaS".into(),
+        };
+        assert_eq!(event_label(&EN, &sent), "Proposal sent: SaaS");
+        let call = EventKind::Call {
+            note: "said yes".into(),
+        };
+        assert_eq!(event_label(&ZH, &call), "通话", "the note is shown apart");
+    }
+
+    #[test]
+    fn the_grade_suggestion_names_the_points_and_an_override() {
+        use crate::domain::Id;
+        let rules = GradingRules::default();
+        let at = chrono::DateTime::UNIX_EPOCH;
+        let mut d = Deal::new(Id::parse("d1").unwrap(), "Acme", &[], at).unwrap();
+        assert_eq!(
+            grade_suggestion(&EN, &d, &rules),
+            "The rules suggest C (0 of 22 points)."
+        );
+        for (s, l) in [
+            (GradingSignal::Need, Level::High),
+            (GradingSignal::Intent, Level::High),
+            (GradingSignal::Timeline, Level::High),
+            (GradingSignal::Budget, Level::Medium),
+        ] {
+            d.set_signal(s, l, &rules);
+        }
+        d.override_grade(Some(Grade::B), &rules);
+        assert_eq!(
+            grade_suggestion(&EN, &d, &rules),
+            "The rules suggest A (18 of 22 points). Set by the rep: B."
+        );
+        d.override_grade(None, &rules);
+        assert_eq!(
+            grade_suggestion(&ZH, &d, &rules),
+            "规则建议分级：A（18/22 分）。"
+        );
+    }
+}
