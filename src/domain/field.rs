@@ -100,6 +100,102 @@ impl Answer {
     }
 }
 
+/// Why a typed answer was not taken: what the field wanted.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum InputError {
+    /// Not a number like `12.5` (up to six decimals).
+    Number,
+    /// Not an amount in the deal's currency, like `12,500.00`.
+    Money,
+    /// Not a date like `2026-03-01`.
+    Date,
+    /// Not one of the field's options, or a score off its scale.
+    Choice,
+}
+
+impl Answer {
+    /// The answer a form control's text gives for a field of `kind`: `None` when the text is
+    /// blank (the rep cleared the field), an error naming what was wanted when it does not
+    /// read. Money is in `currency` (the deal's), a date as an `<input type=date>` writes it,
+    /// yes/no as `yes`/`no`, a choice by its option's value, a score by its number.
+    pub fn from_input(
+        kind: &FieldKind,
+        text: &str,
+        currency: &str,
+    ) -> Result<Option<Answer>, InputError> {
+        let text = text.trim();
+        if text.is_empty() {
+            return Ok(None);
+        }
+        let answer = match kind {
+            FieldKind::Text | FieldKind::Unknown => Answer::Text(text.to_owned()),
+            FieldKind::Number => Answer::Number(
+                super::money::parse_decimal(text, NUMBER_DIGITS).ok_or(InputError::Number)? as f64
+                    / NUMBER_SCALE,
+            ),
+            FieldKind::Money => Answer::Money {
+                minor: super::money::parse_amount(text, currency).ok_or(InputError::Money)?,
+                currency: currency.to_owned(),
+            },
+            FieldKind::Date => Answer::Date(super::time::parse_date(text).ok_or(InputError::Date)?),
+            FieldKind::Choice { .. } => Answer::Choice(text.to_owned()),
+            FieldKind::YesNo => match text {
+                "yes" => Answer::YesNo(true),
+                "no" => Answer::YesNo(false),
+                _ => return Err(InputError::Choice),
+            },
+            FieldKind::Score { .. } => Answer::Score(text.parse().map_err(|_| InputError::Choice)?),
+        };
+        if answer.fits(kind) {
+            Ok(Some(answer))
+        } else {
+            Err(InputError::Choice)
+        }
+    }
+
+    /// The text a form control shows for this answer; [`Answer::from_input`] reads it back.
+    /// Money is written plain (`12500.00`), since the control knows the currency.
+    pub fn input_text(&self) -> String {
+        match self {
+            Answer::Text(s) | Answer::Choice(s) => s.clone(),
+            Answer::Number(n) => number_text(*n),
+            Answer::Money { minor, currency } => super::money::format_plain(*minor, currency),
+            Answer::Date(d) => super::time::date_text(*d),
+            Answer::YesNo(true) => "yes".into(),
+            Answer::YesNo(false) => "no".into(),
+            Answer::Score(s) => s.to_string(),
+        }
+    }
+}
+
+/// Decimals a typed number keeps.
+const NUMBER_DIGITS: u32 = 6;
+const NUMBER_SCALE: f64 = 1_000_000.0;
+
+/// `n` with up to six decimals and no trailing zeros (`2.5`, `-1200`), in integer arithmetic
+/// so the wasm carries no float formatting machinery. A number too large for that is written
+/// whole.
+pub fn number_text(n: f64) -> String {
+    if !n.is_finite() {
+        return String::new();
+    }
+    let scaled = (n * NUMBER_SCALE).round();
+    if scaled.abs() >= 9.0e18 {
+        return format!("{}", n.round() as i128);
+    }
+    let scaled = scaled as i64;
+    let sign = if scaled < 0 { "-" } else { "" };
+    let (whole, frac) = (
+        scaled.unsigned_abs() / NUMBER_SCALE as u64,
+        scaled.unsigned_abs() % NUMBER_SCALE as u64,
+    );
+    if frac == 0 {
+        return format!("{sign}{whole}");
+    }
+    let frac = format!("{frac:06}");
+    format!("{sign}{whole}.{}", frac.trim_end_matches('0'))
+}
+
 /// The answers captured for one deal, by field name.
 pub type Answers = BTreeMap<FieldName, Answer>;
 
@@ -148,6 +244,84 @@ mod tests {
         assert!(Answer::Choice("a".into()).fits(&choice));
         assert!(!Answer::Choice("b".into()).fits(&choice));
         assert!(!Answer::Text("a".into()).fits(&choice));
+    }
+
+    #[test]
+    fn typed_text_reads_as_the_fields_kind_and_writes_back_the_same() {
+        let kinds = [
+            (
+                FieldKind::Text,
+                " 50 seats ",
+                Answer::Text("50 seats".into()),
+            ),
+            (FieldKind::Number, "12.5", Answer::Number(12.5)),
+            (FieldKind::Number, "-1,200", Answer::Number(-1200.0)),
+            (
+                FieldKind::Money,
+                "250,000",
+                Answer::Money {
+                    minor: 25_000_000,
+                    currency: "CNY".into(),
+                },
+            ),
+            (
+                FieldKind::Date,
+                "2026-03-01",
+                Answer::Date(NaiveDate::from_ymd_opt(2026, 3, 1).unwrap()),
+            ),
+            (FieldKind::YesNo, "no", Answer::YesNo(false)),
+            (FieldKind::Score { min: 1, max: 10 }, "7", Answer::Score(7)),
+        ];
+        for (kind, text, answer) in kinds {
+            assert_eq!(
+                Answer::from_input(&kind, text, "CNY"),
+                Ok(Some(answer.clone()))
+            );
+            let again = Answer::from_input(&kind, &answer.input_text(), "CNY");
+            assert_eq!(again, Ok(Some(answer)), "{kind:?}");
+        }
+        assert_eq!(
+            Answer::from_input(&FieldKind::Number, "  ", "CNY"),
+            Ok(None)
+        );
+    }
+
+    #[test]
+    fn typed_text_that_does_not_read_says_what_the_field_wanted() {
+        let score = FieldKind::Score { min: 1, max: 10 };
+        let cases = [
+            (FieldKind::Number, "twelve", InputError::Number),
+            (FieldKind::Number, "1.2.3", InputError::Number),
+            (FieldKind::Money, "¥ lots", InputError::Money),
+            (FieldKind::Date, "2026-02-30", InputError::Date),
+            (FieldKind::YesNo, "maybe", InputError::Choice),
+            (score.clone(), "11", InputError::Choice),
+            (score, "300", InputError::Choice),
+        ];
+        for (kind, text, error) in cases {
+            assert_eq!(Answer::from_input(&kind, text, "CNY"), Err(error), "{text}");
+        }
+        let choice = FieldKind::Choice {
+            options: vec![ChoiceOption {
+                value: "a".into(),
+                label: LocalizedText::new("A", "甲"),
+            }],
+        };
+        assert_eq!(
+            Answer::from_input(&choice, "b", "CNY"),
+            Err(InputError::Choice)
+        );
+    }
+
+    #[test]
+    fn numbers_are_written_with_up_to_six_decimals_and_no_trailing_zeros() {
+        assert_eq!(number_text(2.5), "2.5");
+        assert_eq!(number_text(-1200.0), "-1200");
+        assert_eq!(number_text(0.1 + 0.2), "0.3");
+        assert_eq!(number_text(1.0e-7), "0");
+        assert_eq!(number_text(-0.25), "-0.25");
+        assert_eq!(number_text(f64::NAN), "");
+        assert_eq!(number_text(1.0e20), "100000000000000000000");
     }
 
     #[test]

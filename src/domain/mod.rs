@@ -4,6 +4,7 @@
 //! parameter, so every rule is tested with plain `cargo test`.
 
 pub mod audit;
+pub mod call;
 pub mod checklist;
 pub mod clock;
 pub mod csv;

@@ -89,6 +89,15 @@ pub fn event_label(t: &Texts, kind: &EventKind) -> String {
     match kind {
         EventKind::Created => t.event_created.into(),
         EventKind::Call { .. } => t.event_call.into(),
+        EventKind::LiveCall {
+            script, seconds, ..
+        } => fill(
+            t.event_live_call,
+            &[
+                ("script", script),
+                ("duration", &crate::domain::call::duration_text(*seconds)),
+            ],
+        ),
         EventKind::Note { .. } => t.event_note.into(),
         EventKind::FollowUp => t.event_follow_up.into(),
         EventKind::StageChanged { from, to } => change(t.event_stage, stage(*from), stage(*to)),

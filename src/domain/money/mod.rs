@@ -63,6 +63,93 @@ pub struct PricingTable {
     pub items: Vec<LineItem>,
 }
 
+impl PricingTable {
+    /// Whether the table has no lines (its currency alone says nothing).
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+}
+
+/// `value` with `digits` decimals, trailing zeros dropped: `trimmed(2500, 3)` is `2.5`,
+/// `trimmed(1300, 2)` is `13`.
+pub fn trimmed(value: i64, digits: u32) -> String {
+    let sign = if value < 0 { "-" } else { "" };
+    let text = decimal(value.unsigned_abs(), digits, false);
+    let text = match text.split_once('.') {
+        Some((int, frac)) if frac.trim_end_matches('0').is_empty() => int.to_owned(),
+        Some(_) => text.trim_end_matches('0').to_owned(),
+        None => text,
+    };
+    format!("{sign}{text}")
+}
+
+/// A column of a pricing line, as the rep edits it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Column {
+    Description,
+    /// In units, up to three decimals (`2.5`).
+    Quantity,
+    /// In the table's currency (`12,500.00`).
+    UnitPrice,
+    /// A percentage, up to two decimals (`12.5` or `12.5%`).
+    Discount,
+    Tax,
+}
+
+impl Column {
+    pub const ALL: [Column; 5] = [
+        Column::Description,
+        Column::Quantity,
+        Column::UnitPrice,
+        Column::Discount,
+        Column::Tax,
+    ];
+}
+
+impl LineItem {
+    /// What the input of `column` shows; [`LineItem::set`] reads it back.
+    pub fn text(&self, column: Column, currency: &str) -> String {
+        match column {
+            Column::Description => self.description.clone(),
+            Column::Quantity => trimmed(self.quantity_milli, 3),
+            Column::UnitPrice => format_plain(self.unit_price_minor, currency),
+            Column::Discount => trimmed(i64::from(self.discount_bp), 2),
+            Column::Tax => trimmed(i64::from(self.tax_bp), 2),
+        }
+    }
+
+    /// Sets `column` from what the rep typed; `false`, and no change, when it does not read.
+    /// A blank discount or tax is none; a blank quantity or price does not read. Rates over
+    /// 100% read, and [`line_totals`] reports them.
+    pub fn set(&mut self, column: Column, text: &str, currency: &str) -> bool {
+        let text = text.trim();
+        let rate = |t: &str| match t.trim_end_matches('%').trim() {
+            "" => Some(0),
+            t => parse_decimal(t, 2).and_then(|bp| u32::try_from(bp).ok()),
+        };
+        match column {
+            Column::Description => self.description = text.to_owned(),
+            Column::Quantity => match parse_decimal(text, 3) {
+                Some(q) => self.quantity_milli = q,
+                None => return false,
+            },
+            Column::UnitPrice => match parse_amount(text, currency) {
+                Some(p) => self.unit_price_minor = p,
+                None => return false,
+            },
+            Column::Discount => match rate(text) {
+                Some(bp) => self.discount_bp = bp,
+                None => return false,
+            },
+            Column::Tax => match rate(text) {
+                Some(bp) => self.tax_bp = bp,
+                None => return false,
+            },
+        }
+        true
+    }
+}
+
 /// The amounts of one line, each in minor units.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct LineTotals {

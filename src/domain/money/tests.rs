@@ -238,3 +238,59 @@ fn quantities_and_rates_are_read_as_thousandths_and_basis_points() {
     assert_eq!(parse_decimal("12.75", 2), Some(1275));
     assert_eq!(parse_decimal("0.0001", 3), None);
 }
+
+#[test]
+fn decimals_are_written_without_trailing_zeros() {
+    assert_eq!(trimmed(2500, 3), "2.5");
+    assert_eq!(trimmed(1000, 3), "1");
+    assert_eq!(trimmed(-1250, 2), "-12.5");
+    assert_eq!(trimmed(5, 2), "0.05");
+    assert_eq!(trimmed(0, 2), "0");
+    assert_eq!(trimmed(42, 0), "42");
+}
+
+#[test]
+fn a_pricing_line_is_edited_column_by_column_and_bad_text_changes_nothing() {
+    let mut line = LineItem::default();
+    assert!(line.set(Column::Description, " Pilot line ", "CNY"));
+    assert!(line.set(Column::Quantity, "2.5", "CNY"));
+    assert!(line.set(Column::UnitPrice, "¥12,000.50", "CNY"));
+    assert!(line.set(Column::Discount, "12.5%", "CNY"));
+    assert!(line.set(Column::Tax, "13", "CNY"));
+    let expected = LineItem {
+        description: "Pilot line".into(),
+        quantity_milli: 2500,
+        unit_price_minor: 1_200_050,
+        discount_bp: 1250,
+        tax_bp: 1300,
+    };
+    assert_eq!(line, expected);
+    for (column, text) in [
+        (Column::Quantity, ""),
+        (Column::Quantity, "two"),
+        (Column::Quantity, "1.2345"),
+        (Column::UnitPrice, ""),
+        (Column::UnitPrice, "12.345"),
+        (Column::Discount, "-5"),
+        (Column::Tax, "lots"),
+    ] {
+        assert!(!line.set(column, text, "CNY"), "{column:?} {text:?}");
+    }
+    assert_eq!(line, expected, "a refused text changes nothing");
+    // What each input shows reads back to the same line; a blank rate is none.
+    let mut again = LineItem::default();
+    for column in Column::ALL {
+        assert!(
+            again.set(column, &line.text(column, "CNY"), "CNY"),
+            "{column:?}"
+        );
+    }
+    assert_eq!(again, line);
+    assert_eq!(line.text(Column::UnitPrice, "CNY"), "12000.50");
+    assert!(line.set(Column::Discount, " ", "CNY"));
+    assert_eq!(line.discount_bp, 0);
+    // Over 100% reads; the totals report it with the line's number.
+    assert!(line.set(Column::Tax, "130", "CNY"));
+    let error = totals(std::slice::from_ref(&line)).unwrap_err();
+    assert_eq!(error.problem, LineProblem::TaxOutOfRange);
+}

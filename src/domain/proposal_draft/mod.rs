@@ -13,7 +13,7 @@ mod tests;
 mod values;
 mod version;
 
-pub use output::{to_html, to_markdown};
+pub use output::{to_html, to_html_fragment, to_markdown};
 pub use pricing::{pricing_markdown, PriceSummary};
 pub use values::{format_answer, format_date};
 pub use version::{

@@ -35,12 +35,18 @@ mark.missing{background:#ffe08a}@media print{body{margin:0;max-width:none}}";
 /// script. A missing value's `[[name]]` is highlighted.
 pub fn to_html(draft: &Draft) -> String {
     let title = escape(&draft.title);
-    let mut out = format!(
+    format!(
         "<!DOCTYPE html>\n<html lang=\"{}\"><head><meta charset=\"utf-8\">\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
-         <title>{title}</title><style>{CSS}</style></head><body><main><h1>{title}</h1>",
-        draft.locale.tag()
-    );
+         <title>{title}</title><style>{CSS}</style></head><body><main>{}</main></body></html>\n",
+        draft.locale.tag(),
+        to_html_fragment(draft)
+    )
+}
+
+/// The draft's title and sections as HTML, for the page's preview and inside [`to_html`].
+pub fn to_html_fragment(draft: &Draft) -> String {
+    let mut out = format!("<h1>{}</h1>", escape(&draft.title));
     for s in &draft.sections {
         out.push_str("<section><h2>");
         out.push_str(&escape(&s.heading));
@@ -48,7 +54,6 @@ pub fn to_html(draft: &Draft) -> String {
         out.push_str(&mark_missing(&body_html(&s.body), &draft.missing));
         out.push_str("</section>");
     }
-    out.push_str("</main></body></html>\n");
     out
 }
 

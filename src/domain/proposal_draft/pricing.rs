@@ -1,7 +1,7 @@
 //! The pricing table of a proposal as a Markdown table: one row per line item, then the
 //! totals, money written per locale with [`format_money`].
 
-use crate::domain::money::{format_money, line_totals, PricingTable, Totals, FULL_BP};
+use crate::domain::money::{format_money, line_totals, trimmed, PricingTable, Totals, FULL_BP};
 use crate::domain::Locale;
 use crate::json::Json;
 
@@ -34,23 +34,12 @@ impl PriceSummary {
 
 /// `2500` thousandths as `2.5`.
 fn quantity(milli: i64) -> String {
-    let sign = if milli < 0 { "-" } else { "" };
-    let (whole, frac) = (milli.unsigned_abs() / 1000, milli.unsigned_abs() % 1000);
-    let frac = format!("{frac:03}");
-    match frac.trim_end_matches('0') {
-        "" => format!("{sign}{whole}"),
-        f => format!("{sign}{whole}.{f}"),
-    }
+    trimmed(milli, 3)
 }
 
 /// Basis points as a percentage: `1300` is `13%`, `1250` is `12.5%`.
 fn percent(bp: u32) -> String {
-    let (whole, frac) = (bp / 100, bp % 100);
-    let frac = format!("{frac:02}");
-    match frac.trim_end_matches('0') {
-        "" => format!("{whole}%"),
-        f => format!("{whole}.{f}%"),
-    }
+    format!("{}%", trimmed(i64::from(bp), 2))
 }
 
 /// Text for one cell: on one line, `|` escaped so it does not end the cell.

@@ -569,6 +569,7 @@ fn version(number: u32, deal: &str, markdown: &str) -> ProposalVersion {
         locale: Locale::En,
         markdown: markdown.into(),
         totals: None,
+        sent_at: None,
     }
 }
 

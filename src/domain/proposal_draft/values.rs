@@ -36,12 +36,13 @@ pub fn format_date(date: NaiveDate, locale: Locale) -> String {
     }
 }
 
-/// A number: whole numbers grouped by three (`1,200`), others as Rust writes them (`2.5`).
+/// A number: whole numbers grouped by three (`1,200`), others with up to six decimals
+/// (`2.5`).
 fn format_number(n: f64) -> String {
     if n.fract() == 0.0 && n.abs() < 1e15 {
         grouped(n as i64)
     } else {
-        format!("{n}")
+        crate::domain::field::number_text(n)
     }
 }
 

@@ -21,6 +21,9 @@ pub struct ProposalVersion {
     pub markdown: String,
     #[json(default)]
     pub totals: Option<PriceSummary>,
+    /// When the rep marked it sent to the customer.
+    #[json(default, skip_serializing_if = "Option::is_none")]
+    pub sent_at: Option<Timestamp>,
 }
 
 /// The number of a deal's next version: one above the highest of `existing` (the deal's
@@ -52,6 +55,7 @@ impl ProposalVersion {
             locale: draft.locale,
             markdown: to_markdown(draft),
             totals: draft.totals.clone(),
+            sent_at: None,
         }
     }
 

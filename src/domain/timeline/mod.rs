@@ -31,6 +31,21 @@ pub enum EventKind {
         #[json(default)]
         note: String,
     },
+    /// A call made with the script on screen (live call mode): the script's title, how long
+    /// it took, the steps said, the answers given as `Label: value` and the notes, frozen in
+    /// the language of the call.
+    LiveCall {
+        #[json(default)]
+        script: String,
+        #[json(default)]
+        seconds: u32,
+        #[json(default)]
+        path: Vec<String>,
+        #[json(default)]
+        answers: Vec<String>,
+        #[json(default)]
+        note: String,
+    },
     /// A note that is not a contact.
     Note {
         #[json(default)]
@@ -74,13 +89,16 @@ pub enum EventKind {
 impl EventKind {
     /// Whether the event is a contact with the customer: a follow-up or a call.
     pub fn is_contact(&self) -> bool {
-        matches!(self, EventKind::FollowUp | EventKind::Call { .. })
+        matches!(
+            self,
+            EventKind::FollowUp | EventKind::Call { .. } | EventKind::LiveCall { .. }
+        )
     }
 
     /// What was said: a call's note or a note's text; empty for any other event.
     pub fn said(&self) -> &str {
         match self {
-            EventKind::Call { note } => note,
+            EventKind::Call { note } | EventKind::LiveCall { note, .. } => note,
             EventKind::Note { text } => text,
             _ => "",
         }
