@@ -1,8 +1,8 @@
 //! A live call (通话模式): the script walked with a deal on screen, its timer and notes, and the
 //! record the call leaves on the deal's timeline.
 //!
-//! The answers a call captures are not held here: each goes into the deal's discovery record
-//! the moment it is typed, so a question answered on the call is answered in the checklist.
+//! The answers a call captures are not held here: they belong to the deal's discovery fields,
+//! the same ones the checklists ask, so [`Call::summary`] reads them from the deal's answers.
 
 use super::deal::Deal;
 use super::field::{Answer, Answers, FieldDef};
@@ -30,18 +30,13 @@ pub struct Call {
 /// development when it has none) and its industry, preferring one written for that industry
 /// alone; else the first script for the stage; else the playbook's first script.
 pub fn suggest_script<'p>(playbook: &'p Playbook, deal: &Deal) -> Option<&'p Script> {
-    let stage = deal.stage.unwrap_or(StageKind::LeadDevelopment);
-    let industry = deal.industry;
-    let mut for_stage = playbook.scripts_for(stage);
-    let fits = || {
-        playbook
-            .scripts_for(stage)
-            .filter(move |s| s.applies_to(industry))
-    };
-    fits()
+    let for_stage = || playbook.scripts_for(deal.stage.unwrap_or(StageKind::LeadDevelopment));
+    let fits = |s: &&Script| s.applies_to(deal.industry);
+    for_stage()
+        .filter(fits)
         .find(|s| !s.industries.is_empty())
-        .or_else(|| fits().next())
-        .or_else(|| for_stage.next())
+        .or_else(|| for_stage().find(fits))
+        .or_else(|| for_stage().next())
         .or_else(|| playbook.scripts.first())
 }
 
@@ -124,7 +119,7 @@ pub fn next_action_prefill(answers: &Answers) -> (String, String) {
         _ => String::new(),
     };
     let due = match answers.get("next_step_date") {
-        Some(Answer::Date(d)) => format!("{}T09:00", super::time::date_text(*d)),
+        Some(Answer::Date(d)) => format!("{d}T09:00"),
         _ => String::new(),
     };
     (task, due)

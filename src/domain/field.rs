@@ -160,7 +160,7 @@ impl Answer {
             Answer::Text(s) | Answer::Choice(s) => s.clone(),
             Answer::Number(n) => number_text(*n),
             Answer::Money { minor, currency } => super::money::format_plain(*minor, currency),
-            Answer::Date(d) => super::time::date_text(*d),
+            Answer::Date(d) => d.to_string(),
             Answer::YesNo(true) => "yes".into(),
             Answer::YesNo(false) => "no".into(),
             Answer::Score(s) => s.to_string(),
@@ -183,17 +183,7 @@ pub fn number_text(n: f64) -> String {
     if scaled.abs() >= 9.0e18 {
         return format!("{}", n.round() as i128);
     }
-    let scaled = scaled as i64;
-    let sign = if scaled < 0 { "-" } else { "" };
-    let (whole, frac) = (
-        scaled.unsigned_abs() / NUMBER_SCALE as u64,
-        scaled.unsigned_abs() % NUMBER_SCALE as u64,
-    );
-    if frac == 0 {
-        return format!("{sign}{whole}");
-    }
-    let frac = format!("{frac:06}");
-    format!("{sign}{whole}.{}", frac.trim_end_matches('0'))
+    super::money::trimmed(scaled as i64, NUMBER_DIGITS)
 }
 
 /// The answers captured for one deal, by field name.

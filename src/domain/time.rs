@@ -105,12 +105,6 @@ pub fn parse_date(s: &str) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(sign * year, month as u32, day as u32)
 }
 
-/// `d` as an `<input type=date>` shows it: `2026-03-01`.
-pub fn date_text(d: NaiveDate) -> String {
-    use chrono::Datelike;
-    format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
-}
-
 /// Writes `t` in RFC 3339, in UTC, with as many fraction digits as it needs.
 pub fn write(t: &Timestamp) -> String {
     t.to_rfc3339_opts(SecondsFormat::AutoSi, true)

@@ -129,25 +129,20 @@ impl LineItem {
         };
         match column {
             Column::Description => self.description = text.to_owned(),
-            Column::Quantity => match parse_decimal(text, 3) {
-                Some(q) => self.quantity_milli = q,
-                None => return false,
-            },
-            Column::UnitPrice => match parse_amount(text, currency) {
-                Some(p) => self.unit_price_minor = p,
-                None => return false,
-            },
-            Column::Discount => match rate(text) {
-                Some(bp) => self.discount_bp = bp,
-                None => return false,
-            },
-            Column::Tax => match rate(text) {
-                Some(bp) => self.tax_bp = bp,
-                None => return false,
-            },
+            Column::Quantity => return set(&mut self.quantity_milli, parse_decimal(text, 3)),
+            Column::UnitPrice => {
+                return set(&mut self.unit_price_minor, parse_amount(text, currency));
+            }
+            Column::Discount => return set(&mut self.discount_bp, rate(text)),
+            Column::Tax => return set(&mut self.tax_bp, rate(text)),
         }
         true
     }
+}
+
+/// Puts `value`, when there is one, in `slot`; whether there was.
+fn set<T>(slot: &mut T, value: Option<T>) -> bool {
+    value.map(|v| *slot = v).is_some()
 }
 
 /// The amounts of one line, each in minor units.
