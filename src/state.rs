@@ -63,6 +63,8 @@ pub struct AppState {
     pub toast: RwSignal<Option<Toast>>,
     /// A new version of the app is installed and waits for a reload.
     pub update_ready: RwSignal<bool>,
+    /// The lead list's filters and order, kept while the tab is open.
+    pub lead_choices: RwSignal<crate::domain::deal_list::Choices>,
     store: StoredValue<AppStore, LocalStorage>,
 }
 
@@ -122,6 +124,7 @@ impl AppState {
             changed_elsewhere: RwSignal::new(BTreeSet::new()),
             toast: RwSignal::new(None),
             update_ready: RwSignal::new(crate::dom::html_data("update").is_some()),
+            lead_choices: RwSignal::new([0; 7]),
             store: StoredValue::new_local(store),
         };
         state.reload();

@@ -4,6 +4,7 @@
 use super::{fill, stage_name, Texts};
 use crate::domain::clock::{DueKind, DueState};
 use crate::domain::deal::{CustomerClass, Deal, Grade, Source, Status};
+use crate::domain::deal_list::Sort;
 use crate::domain::grading::{self, GradingRules, Level, Signal as GradingSignal};
 use crate::domain::playbook::StageKind;
 use crate::domain::timeline::EventKind;
@@ -42,6 +43,18 @@ pub fn status_name(t: &Texts, status: Status) -> &'static str {
         Status::Following => t.status_following,
         Status::Converted => t.status_converted,
         Status::Lost => t.status_lost,
+    }
+}
+
+/// The name of an order of the lead list.
+pub fn sort_name(t: &Texts, sort: Sort) -> &'static str {
+    match sort {
+        Sort::Newest => t.sort_newest,
+        Sort::Customer => t.sort_customer,
+        Sort::Number => t.sort_number,
+        Sort::Grade => t.grade,
+        Sort::Stage => t.deal_stage,
+        Sort::NextAction => t.sort_next_action,
     }
 }
 

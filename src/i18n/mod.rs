@@ -15,7 +15,7 @@ pub mod pack_errors;
 
 pub use deal::{
     class_name, due_badge, due_kind_name, event_label, grade_name, grade_suggestion, level_name,
-    signal_name, source_name, status_name,
+    signal_name, sort_name, source_name, status_name,
 };
 pub use errors::{describe_import_error, describe_storage_error};
 
@@ -107,12 +107,23 @@ texts! {
     deals_empty: "No leads yet. Type a customer's name above and press Enter to add your first lead.",
         "还没有线索。在上方输入客户名称并按回车，添加第一条线索。";
     deals_count: "{n} leads.", "共 {n} 条线索。";
+    deals_count_one: "1 lead.", "共 1 条线索。";
     search_leads: "Search leads", "搜索线索";
     deals_matching: "{m} of {n} leads match.", "{n} 条线索中有 {m} 条匹配。";
     deals_none_match: "No lead matches. Try fewer or other words: customer, number, contact, phone, email or owner.",
         "没有匹配的线索。请减少或更换关键词：客户、编号、联系人、电话、邮箱或负责人。";
     deals_shown: "The first {shown} are shown; type more to narrow the list.",
         "仅显示前 {shown} 条，输入更多内容可缩小范围。";
+    lead_filters: "Filter and sort the leads", "筛选和排序线索";
+    filter_any: "Any", "全部";
+    overdue_only: "Overdue only", "只看已超时";
+    clear_filters: "Clear filters", "清除筛选";
+    deals_none_filtered: "No lead matches these filters.", "没有符合筛选条件的线索。";
+    sort_by: "Sort by", "排序";
+    sort_newest: "Newest first", "最新分配在前";
+    sort_customer: "Customer, A to Z", "客户名称";
+    sort_number: "Lead number", "线索编号";
+    sort_next_action: "Next action due", "下一步到期时间";
     error_customer_missing: "Enter the customer's name.", "请输入客户名称。";
     error_customer_too_long: "The customer name is too long (at most {max} characters).",
         "客户名称过长（最多 {max} 个字符）。";

@@ -3,8 +3,13 @@
 use crate::components::EmptyState;
 use crate::domain::clock::{self, DueKind, DueState};
 use crate::domain::deal::DealError;
-use crate::domain::deal_list;
-use crate::i18n::{due_badge, due_kind_name, fill, format, grade_name, status_name, texts};
+use crate::domain::deal::{Grade, Status};
+use crate::domain::deal_list::{self, slot, Choices, Sort};
+use crate::domain::playbook::{Industry, StageKind};
+use crate::i18n::{
+    due_badge, due_kind_name, fill, format, grade_name, industry_name, sort_name, stage_name,
+    status_name, texts, Texts,
+};
 use crate::routes::Route;
 use crate::state::use_app_state;
 use leptos::prelude::*;
@@ -37,8 +42,17 @@ pub fn DealsPage() -> impl IntoView {
     let count = move || state.deals.with(|m| m.len());
     // Whether there is any lead: the list below is drawn again only when this changes.
     let any = Memo::new(move |_| count() > 0);
-    // The searchable rows, rebuilt when the leads change, not on each keystroke.
-    let rows = Memo::new(move |_| state.deals.with(|m| deal_list::rows(m.values())));
+    let choices = state.lead_choices;
+    let order = Memo::new(move |_| choices.with(|c| deal_list::chosen(c, &[]).1));
+    // The searchable rows in the chosen order, rebuilt when the leads or the order change,
+    // not on each keystroke; the owners they have; the filter chosen.
+    let rows = Memo::new(move |_| {
+        let mut rows = state.deals.with(|m| deal_list::rows(m.values()));
+        deal_list::sort(&mut rows, order.get());
+        rows
+    });
+    let owners = Memo::new(move |_| rows.with(|r| deal_list::owners(r)));
+    let chosen = Memo::new(move |_| choices.with(|c| owners.with(|o| deal_list::chosen(c, o))));
     let query = RwSignal::new(String::new());
     let now = crate::state::ticking_now();
     let sla = move || state.settings.with(|s| s.sla);
@@ -73,11 +87,17 @@ pub fn DealsPage() -> impl IntoView {
                     on:input=move |ev| query.set(event_target_value(&ev))
                 />
             </label>
-            {move || rows.with(|rows| query.with(|q| {
-                let found = deal_list::find(rows, q, deal_list::SHOWN);
+            {filter_bar(t, choices, owners)}
+            {move || rows.with(|rows| query.with(|q| chosen.with(|(f, _)| {
+                let (now, sla) = (now.get(), sla());
+                let found = deal_list::find_with(rows, q, |r| f.keeps(r, &sla, now), deal_list::SHOWN);
                 let (n, m) = (rows.len().to_string(), found.total.to_string());
-                let mut summary = if q.trim().is_empty() {
+                let mut summary = if q.trim().is_empty() && !f.is_set() && rows.len() == 1 {
+                    t.deals_count_one.to_owned()
+                } else if q.trim().is_empty() && !f.is_set() {
                     fill(t.deals_count, &[("n", &n)])
+                } else if found.total == 0 && f.is_set() {
+                    t.deals_none_filtered.to_owned()
                 } else if found.total == 0 {
                     t.deals_none_match.to_owned()
                 } else {
@@ -87,7 +107,6 @@ pub fn DealsPage() -> impl IntoView {
                     summary.push(' ');
                     summary.push_str(&fill(t.deals_shown, &[("shown", &found.shown.len().to_string())]));
                 }
-                let (now, sla) = (now.get(), sla());
                 view! {
                     <p class="count" role="status">{summary}</p>
                     <ul class="deal-list" aria-label=t.deal_list_label>
@@ -111,7 +130,7 @@ pub fn DealsPage() -> impl IntoView {
                         }).collect_view()}
                     </ul>
                 }
-            }))}
+            })))}
         }
     };
     let today_list = move || {
@@ -176,5 +195,71 @@ pub fn DealsPage() -> impl IntoView {
         }.into_any() } else {
             view! { <EmptyState message=Signal::stored(t.deals_empty)/> }.into_any()
         }}
+    }
+}
+
+/// The lead list's filters (grade, stage, status, industry, owner, overdue) and its order,
+/// kept in `choices` (see [`Choices`]).
+fn filter_bar(
+    t: &'static Texts,
+    choices: RwSignal<Choices>,
+    owners: Memo<Vec<String>>,
+) -> impl IntoView {
+    let fixed =
+        |list: Vec<&'static str>| Signal::stored(list.into_iter().map(String::from).collect());
+    let select = |at, label, first, options| choice(choices, at, label, first, options);
+    let any = t.filter_any;
+    view! {
+        <div class="lead-filters" role="group" aria-label=t.lead_filters>
+            {select(slot::GRADE, t.grade, any, fixed(Grade::ALL.map(|g| grade_name(t, g)).to_vec()))}
+            {select(slot::STAGE, t.deal_stage, any, fixed(StageKind::ALL.map(|s| stage_name(t, s)).to_vec()))}
+            {select(slot::STATUS, t.status, any, fixed(Status::ALL.map(|s| status_name(t, s)).to_vec()))}
+            {select(slot::INDUSTRY, t.industry, any, fixed(Industry::ALL.map(|i| industry_name(t, i)).to_vec()))}
+            {select(slot::OWNER, t.owner, any, owners.into())}
+            <label class="tick">
+                <input type="checkbox" prop:checked=move || choices.with(|c| c[slot::OVERDUE] == 1)
+                    on:change=move |ev| {
+                        let on = usize::from(event_target_checked(&ev));
+                        choices.update(|c| c[slot::OVERDUE] = on);
+                    }/>
+                {t.overdue_only}
+            </label>
+            // The order: "newest first" stands where the filters have "any".
+            {select(slot::ORDER, t.sort_by, t.sort_newest, fixed(Sort::ALL[1..].iter().map(|&s| sort_name(t, s)).collect()))}
+            {move || choices.with(|c| c[..slot::ORDER].iter().any(|&n| n > 0)).then(|| view! {
+                <button type="button" class="quiet" on:click=move |_| choices.update(|c| c[..slot::ORDER].fill(0))>
+                    {t.clear_filters}
+                </button>
+            })}
+        </div>
+    }
+}
+
+/// A labelled select over `choices[at]`: option 0 is `first`, then `options` from 1.
+fn choice(
+    choices: RwSignal<Choices>,
+    at: usize,
+    label: &'static str,
+    first: &'static str,
+    options: Signal<Vec<String>>,
+) -> impl IntoView {
+    let value = move || choices.with(|c| c[at]);
+    view! {
+        <label class="field">
+            <span class="field-label">{label}</span>
+            <select
+                prop:value=move || value().to_string()
+                on:change=move |ev| {
+                    let n = event_target_value(&ev).parse().unwrap_or(0);
+                    choices.update(|c| c[at] = n);
+                }
+            >
+                <option value="0">{first}</option>
+                {move || options.with(|list| list.iter().enumerate().map(|(i, o)| {
+                    let n = i + 1;
+                    view! { <option value=n.to_string() selected=n == value()>{o.clone()}</option> }
+                }).collect_view())}
+            </select>
+        </label>
     }
 }

@@ -474,6 +474,83 @@ describe('lead list', () => {
     await page.waitForFunction(() => document.querySelectorAll('.deal-list li').length === 100);
     await closeClean(page);
   });
+
+  test('filters by grade, stage, status, industry, owner and overdue, sorts, and keeps both after opening a lead', async () => {
+    const page = await openPage(browser);
+    await gotoApp(page, url('#/deals'));
+    await page.evaluate(() => {
+      const minute = 60e3;
+      const ago = (m) => new Date(Date.now() - m * minute).toISOString();
+      const leads = [
+        ['Bolt Works', 'A', 'needs_analysis', 'manufacturing', 'Li Wei', 'following', null],
+        ['Acme Retail', 'B', 'lead_development', 'retail', 'Zhang Min', 'following', null],
+        ['Cedar Law', 'A', 'quote_and_contract', 'professional_services', 'li wei', 'lost', null],
+        ['Delta Soft', 'C', null, 'software', '', 'following', ago(120)],
+      ];
+      leads.forEach(([customer, grade, stage, industry, owner, status, due], i) => {
+        const id = `${(Date.UTC(2026, 10, 1) + i).toString(36)}-${String(i).padStart(8, '0')}`;
+        // Assigned a minute apart, the last newest; all followed up, so only Delta's next
+        // action (due two hours ago) is overdue.
+        const at = ago(60 - i);
+        const data = {
+          id, number: `L-${String(i + 1).padStart(4, '0')}`, customer, grade, stage, industry, owner, status,
+          assigned_at: at, first_follow_up_at: at, updated_at: at,
+          ...(due ? { next_action: { task: 'Send the quote', due } } : {}),
+        };
+        localStorage.setItem(`sp:deal:${id}`, JSON.stringify({ schema: 1, data }));
+      });
+    });
+    await page.reload();
+    await page.waitForSelector('html[data-app="ready"]');
+    const status = page.locator('p.count');
+    const names = () => page.locator('.deal-list li a').allTextContents();
+    const select = (name) => page.getByRole('group', { name: 'Filter and sort the leads' }).getByRole('combobox', { name, exact: true });
+    const shows = async (expected) => {
+      await page.waitForFunction((n) => [...document.querySelectorAll('.deal-list li a')].map((a) => a.textContent).join() === n, expected.join());
+      assert.deepEqual(await names(), expected);
+    };
+    await shows(['Delta Soft', 'Cedar Law', 'Acme Retail', 'Bolt Works']);
+    assert.equal(await status.textContent(), '4 leads.');
+    assert.equal(await page.getByRole('button', { name: 'Clear filters' }).count(), 0, 'nothing to clear yet');
+
+    await select('Grade').selectOption({ label: 'A: clear near-term need' });
+    await shows(['Cedar Law', 'Bolt Works']);
+    assert.equal(await status.textContent(), '2 of 4 leads match.');
+    // One owner, in any case: "Li Wei" and "li wei" are one choice.
+    assert.deepEqual(await select('Owner').locator('option').allTextContents(), ['Any', 'Li Wei', 'Zhang Min']);
+    await select('Owner').selectOption({ label: 'Li Wei' });
+    await shows(['Cedar Law', 'Bolt Works']);
+    await select('Status').selectOption({ label: 'Lost' });
+    await shows(['Cedar Law']);
+    await select('Stage').selectOption({ label: 'Review and improvement' });
+    await page.getByText('No lead matches these filters.').waitFor();
+    await page.getByRole('button', { name: 'Clear filters' }).click();
+    await shows(['Delta Soft', 'Cedar Law', 'Acme Retail', 'Bolt Works']);
+    assert.equal(await select('Grade').inputValue(), '0', 'the selects show "Any" again');
+    assert.equal(await status.textContent(), '4 leads.');
+
+    await select('Industry').selectOption({ label: 'Retail and chains' });
+    await shows(['Acme Retail']);
+    await select('Industry').selectOption({ label: 'Any' });
+    await page.getByRole('checkbox', { name: 'Overdue only' }).check();
+    await shows(['Delta Soft']);
+    await page.getByRole('checkbox', { name: 'Overdue only' }).uncheck();
+
+    await select('Sort by').selectOption({ label: 'Customer, A to Z' });
+    await shows(['Acme Retail', 'Bolt Works', 'Cedar Law', 'Delta Soft']);
+    await select('Grade').selectOption({ label: 'A: clear near-term need' });
+    await shows(['Bolt Works', 'Cedar Law']);
+    // Open a lead and come back: the list is as it was.
+    await page.getByRole('link', { name: 'Cedar Law' }).click();
+    await page.getByRole('heading', { name: 'Cedar Law' }).waitFor();
+    await page.goBack();
+    await shows(['Bolt Works', 'Cedar Law']);
+    assert.equal(await select('Sort by').locator('option:checked').textContent(), 'Customer, A to Z');
+    await select('Sort by').selectOption({ label: 'Next action due' });
+    await select('Grade').selectOption({ label: 'Any' });
+    await shows(['Delta Soft', 'Cedar Law', 'Acme Retail', 'Bolt Works']);
+    await closeClean(page);
+  });
 });
 
 describe('dashboard', () => {

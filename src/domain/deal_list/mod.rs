@@ -6,8 +6,12 @@
 
 use super::clock::{due_state, first_follow_up_state, DueKind, DueState, SlaSettings};
 use super::deal::{newest_first, Deal, Grade, Status};
+use super::playbook::{Industry, StageKind};
 use super::{Id, Timestamp};
 use crate::domain::fold::FoldCase;
+
+mod filter;
+pub use filter::{chosen, owners, slot, sort, Choices, Filter, Sort};
 
 /// Most leads the list draws; typing more narrows it.
 pub const SHOWN: usize = 100;
@@ -20,11 +24,16 @@ pub struct Row {
     pub customer: String,
     pub grade: Grade,
     pub status: Status,
+    /// `None` before the lead is placed in a stage.
+    pub stage: Option<StageKind>,
+    pub industry: Industry,
+    pub owner: String,
     assigned_at: Timestamp,
     followed_up: bool,
     /// When the next action is due, while it is not done.
     next_due: Option<Timestamp>,
-    /// Customer, number, contact, phone, email and owner, in lower case.
+    /// Customer, number, contact, phone, email and owner, in lower case, a line each (the
+    /// customer first: sorting by customer compares this).
     text: String,
 }
 
@@ -73,6 +82,9 @@ pub fn rows<'a>(deals: impl IntoIterator<Item = &'a Deal>) -> Vec<Row> {
             customer: d.customer.clone(),
             grade: d.grade,
             status: d.status,
+            stage: d.stage,
+            industry: d.industry,
+            owner: d.owner.trim().to_owned(),
             assigned_at: d.assigned_at,
             followed_up: d.first_follow_up_at.is_some(),
             next_due: d
@@ -98,6 +110,16 @@ pub fn rows<'a>(deals: impl IntoIterator<Item = &'a Deal>) -> Vec<Row> {
 /// The rows holding every word of `query` (any case, in any of the searched fields), in list
 /// order, at most `limit` of them. An empty query matches every row.
 pub fn find<'a>(rows: &'a [Row], query: &str, limit: usize) -> Found<'a> {
+    find_with(rows, query, |_| true, limit)
+}
+
+/// [`find`], among the rows `keep` keeps (the list's filters).
+pub fn find_with<'a>(
+    rows: &'a [Row],
+    query: &str,
+    keep: impl Fn(&Row) -> bool,
+    limit: usize,
+) -> Found<'a> {
     let query = query.fold_case();
     let words: Vec<&str> = query.split_whitespace().collect();
     let mut found = Found {
@@ -105,7 +127,7 @@ pub fn find<'a>(rows: &'a [Row], query: &str, limit: usize) -> Found<'a> {
         total: 0,
     };
     for row in rows {
-        if words.iter().all(|w| row.text.contains(w)) {
+        if keep(row) && words.iter().all(|w| row.text.contains(w)) {
             found.total += 1;
             if found.shown.len() < limit {
                 found.shown.push(row);
