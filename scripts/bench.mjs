@@ -29,7 +29,7 @@ function seed(n) {
       const data = {
         id, number: `L-${String(i + 1).padStart(4, '0')}`, customer: `客户 Customer ${i} 有限公司`,
         contact: 'Wang Fang 王芳', phone: '+86 138 0000 0000', email: `buyer${i}@example.com`,
-        source: 'trade_show', industry: 'manufacturing', grade: 'B', stage: 'lead_development', status: 'following',
+        source: 'trade_show', industry: 'manufacturing', grade: 'ABC'[i % 3], stage: 'lead_development', status: 'following',
         class: 'potential', owner: 'Li Lei', notes: 'Met at the trade show; wants a quote for 20 units before Q1. 展会上认识，一季度前需要报价。',
         value_minor: 12500000, currency: 'CNY', assigned_at: new Date(t + i).toISOString(), first_follow_up_at: null,
         updated_at: new Date(t + i).toISOString(),
@@ -122,6 +122,21 @@ function dashboardPeriod(to) {
   });
 }
 
+/**
+ * A choice in the `nth` select of the lead list's filters (0: grade, the last: the order),
+ * until the next frame: the app filters or orders every deal again and draws the list.
+ */
+function chooseInList([nth, value]) {
+  return new Promise((done) => {
+    const selects = document.querySelectorAll('.lead-filters select');
+    const select = selects[nth < 0 ? selects.length + nth : nth];
+    const t0 = performance.now();
+    select.value = value;
+    select.dispatchEvent(new Event('change', { bubbles: true }));
+    requestAnimationFrame(() => done(performance.now() - t0));
+  });
+}
+
 /** Navigation start to `selector` shown, by the page's own clock (ms). */
 async function startup(page, url, selector) {
   await page.goto(url);
@@ -197,6 +212,20 @@ try {
       }
       interactions.search = median(keys);
       interactions.searchN = n;
+      // The list's filter (grade B: every third deal from the second, and back to any) and its order
+      // (by customer, every row built and sorted again, and back to newest first).
+      const filters = [];
+      const sorts = [];
+      for (let i = 0; i < RUNS; i++) {
+        filters.push(await page.evaluate(chooseInList, [0, '2']));
+        const kept = await page.locator('p.count').textContent();
+        if (!kept.startsWith(`${Math.floor((n + 1) / 3)} of ${n} leads`)) throw new Error(`the grade filter kept: ${kept}`);
+        filters.push(await page.evaluate(chooseInList, [0, '0']));
+        sorts.push(await page.evaluate(chooseInList, [-1, '1']));
+        sorts.push(await page.evaluate(chooseInList, [-1, '0']));
+      }
+      interactions.filter = median(filters);
+      interactions.sort = median(sorts);
       // The dashboard with n deals, all assigned on 1 November 2026: this month and this
       // quarter both hold every one of them (run in November or December 2026).
       await gotoApp(page, `${server.origin}/#/dashboard`);
@@ -243,6 +272,8 @@ const lines = [
   `| next script step in practice (key 1) | ${ms(interactions.step)} | 16 ms |`,
   `| switch language (whole page drawn again) | ${ms(interactions.language)} | 100 ms |`,
   `| keystroke in the deal search, ${interactions.searchN.toLocaleString('en')} deals (median over typing “customer 4999”) | ${ms(interactions.search)} | 16 ms |`,
+  `| lead list: a grade filter set or cleared, ${interactions.searchN.toLocaleString('en')} deals | ${ms(interactions.filter)} | 16 ms |`,
+  `| lead list: the order changed (every row built and sorted again), ${interactions.searchN.toLocaleString('en')} deals | ${ms(interactions.sort)} | 100 ms |`,
   `| dashboard: change of period, ${interactions.searchN.toLocaleString('en')} deals (measures of two periods computed, cards and tables drawn) | ${ms(interactions.dashboard)} | 100 ms |`,
   '',
   '## Saving one edit',
