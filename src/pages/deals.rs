@@ -43,7 +43,7 @@ pub fn DealsPage() -> impl IntoView {
     // Whether there is any lead: the list below is drawn again only when this changes.
     let any = Memo::new(move |_| count() > 0);
     let choices = state.lead_choices;
-    let order = Memo::new(move |_| choices.with(|c| deal_list::chosen(c, &[]).1));
+    let order = Memo::new(move |_| choices.with(deal_list::order));
     // The searchable rows in the chosen order, rebuilt when the leads or the order change,
     // not on each keystroke; the owners they have; the filter chosen.
     let rows = Memo::new(move |_| {
@@ -226,8 +226,8 @@ fn filter_bar(
             </label>
             // The order: "newest first" stands where the filters have "any".
             {select(slot::ORDER, t.sort_by, t.sort_newest, fixed(Sort::ALL[1..].iter().map(|&s| sort_name(t, s)).collect()))}
-            {move || choices.with(|c| c[..slot::ORDER].iter().any(|&n| n > 0)).then(|| view! {
-                <button type="button" class="quiet" on:click=move |_| choices.update(|c| c[..slot::ORDER].fill(0))>
+            {move || choices.with(deal_list::filtering).then(|| view! {
+                <button type="button" class="quiet" on:click=move |_| choices.update(deal_list::clear_filters)>
                     {t.clear_filters}
                 </button>
             })}
@@ -244,6 +244,9 @@ fn choice(
     options: Signal<Vec<String>>,
 ) -> impl IntoView {
     let value = move || choices.with(|c| c[at]);
+    // Marks the chosen option when the options are drawn (the owners change); `prop:value`
+    // follows later choices, so drawing them does not depend on the choice.
+    let chosen = move |n: usize| choices.with_untracked(|c| c[at]) == n;
     view! {
         <label class="field">
             <span class="field-label">{label}</span>
@@ -257,7 +260,7 @@ fn choice(
                 <option value="0">{first}</option>
                 {move || options.with(|list| list.iter().enumerate().map(|(i, o)| {
                     let n = i + 1;
-                    view! { <option value=n.to_string() selected=n == value()>{o.clone()}</option> }
+                    view! { <option value=n.to_string() selected=chosen(n)>{o.clone()}</option> }
                 }).collect_view())}
             </select>
         </label>

@@ -121,11 +121,30 @@ pub fn chosen(choices: &Choices, owners: &[String]) -> (Filter, Sort) {
         owner: pick(owners, choices[slot::OWNER]),
         overdue: choices[slot::OVERDUE] == 1,
     };
-    let order = Sort::ALL
+    (filter, order(choices))
+}
+
+/// The order `choices` stand for.
+pub fn order(choices: &Choices) -> Sort {
+    Sort::ALL
         .get(choices[slot::ORDER])
         .copied()
-        .unwrap_or_default();
-    (filter, order)
+        .unwrap_or_default()
+}
+
+/// Whether any filter is chosen (the order is not a filter).
+pub fn filtering(choices: &Choices) -> bool {
+    choices
+        .iter()
+        .enumerate()
+        .any(|(at, &n)| at != slot::ORDER && n > 0)
+}
+
+/// Sets every filter back to "any", keeping the order.
+pub fn clear_filters(choices: &mut Choices) {
+    let order = choices[slot::ORDER];
+    *choices = [0; 7];
+    choices[slot::ORDER] = order;
 }
 
 /// The owners of `rows`, each once (compared in any case, spelt as the first in byte order,
@@ -369,6 +388,19 @@ mod tests {
         c[slot::ORDER] = 99;
         let owners = ["li wei".to_owned()];
         assert_eq!(chosen(&c, &owners), (Filter::default(), Sort::Newest));
+    }
+
+    #[test]
+    fn clearing_the_filters_keeps_the_order() {
+        let mut c = [0; 7];
+        c[slot::ORDER] = 1;
+        assert!(!filtering(&c), "an order is not a filter");
+        c[slot::OVERDUE] = 1;
+        c[slot::OWNER] = 2;
+        assert!(filtering(&c));
+        clear_filters(&mut c);
+        assert!(!filtering(&c));
+        assert_eq!(order(&c), Sort::Customer);
     }
 
     #[test]

@@ -11,7 +11,9 @@ use super::{Id, Timestamp};
 use crate::domain::fold::FoldCase;
 
 mod filter;
-pub use filter::{chosen, owners, slot, sort, Choices, Filter, Sort};
+pub use filter::{
+    chosen, clear_filters, filtering, order, owners, slot, sort, Choices, Filter, Sort,
+};
 
 /// Most leads the list draws; typing more narrows it.
 pub const SHOWN: usize = 100;
