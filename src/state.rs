@@ -63,7 +63,7 @@ pub struct AppState {
     pub toast: RwSignal<Option<Toast>>,
     /// A new version of the app is installed and waits for a reload.
     pub update_ready: RwSignal<bool>,
-    /// The lead list's filters and order, kept while the tab is open.
+    /// The lead list's filters and order, kept in memory until the page is reloaded.
     pub lead_choices: RwSignal<crate::domain::deal_list::Choices>,
     store: StoredValue<AppStore, LocalStorage>,
 }

@@ -4,7 +4,7 @@
 use super::{fill, stage_name, Texts};
 use crate::domain::clock::{DueKind, DueState};
 use crate::domain::deal::{CustomerClass, Deal, Grade, Source, Status};
-use crate::domain::deal_list::Sort;
+use crate::domain::deal_list::{Found, Sort};
 use crate::domain::grading::{self, GradingRules, Level, Signal as GradingSignal};
 use crate::domain::playbook::StageKind;
 use crate::domain::timeline::EventKind;
@@ -44,6 +44,41 @@ pub fn status_name(t: &Texts, status: Status) -> &'static str {
         Status::Converted => t.status_converted,
         Status::Lost => t.status_lost,
     }
+}
+
+/// The line above the lead list: how many leads there are, or how many of `all` the search
+/// and the filters `found` (`narrowed`: either is in use; `filtered`: a filter is), and
+/// whether only the first ones are drawn.
+pub fn list_summary(
+    t: &Texts,
+    all: usize,
+    found: &Found,
+    narrowed: bool,
+    filtered: bool,
+) -> String {
+    let n = all.to_string();
+    let mut summary = if !narrowed && all == 1 {
+        t.deals_count_one.to_owned()
+    } else if !narrowed {
+        fill(t.deals_count, &[("n", &n)])
+    } else if found.total == 0 && filtered {
+        t.deals_none_filtered.to_owned()
+    } else if found.total == 0 {
+        t.deals_none_match.to_owned()
+    } else {
+        fill(
+            t.deals_matching,
+            &[("m", &found.total.to_string()), ("n", &n)],
+        )
+    };
+    if found.total > found.shown.len() {
+        summary.push(' ');
+        summary.push_str(&fill(
+            t.deals_shown,
+            &[("shown", &found.shown.len().to_string())],
+        ));
+    }
+    summary
 }
 
 /// The name of an order of the lead list.
@@ -149,6 +184,40 @@ pub fn grade_suggestion(t: &Texts, deal: &Deal, rules: &GradingRules) -> String 
 mod tests {
     use super::*;
     use crate::i18n::{EN, ZH};
+
+    #[test]
+    fn the_list_summary_counts_matches_and_says_why_none_match() {
+        let at = chrono::DateTime::UNIX_EPOCH;
+        let deals: Vec<Deal> = ["Bolt Works", "Cedar Law"]
+            .iter()
+            .enumerate()
+            .map(|(i, c)| Deal::new(crate::domain::Id::generate(i as i64, 1), c, &[], at).unwrap())
+            .collect();
+        let rows = crate::domain::deal_list::rows(&deals);
+        let found = |total, shown| Found {
+            shown: rows.iter().take(shown).collect(),
+            total,
+        };
+        assert_eq!(list_summary(&EN, 1, &found(1, 1), false, false), "1 lead.");
+        assert_eq!(list_summary(&EN, 2, &found(2, 2), false, false), "2 leads.");
+        assert_eq!(
+            list_summary(&ZH, 2, &found(2, 2), false, false),
+            "共 2 条线索。"
+        );
+        assert_eq!(
+            list_summary(&EN, 2, &found(1, 1), true, true),
+            "1 of 2 leads match."
+        );
+        assert_eq!(
+            list_summary(&EN, 2, &found(0, 0), true, true),
+            "No lead matches these filters."
+        );
+        assert!(list_summary(&EN, 2, &found(0, 0), true, false).starts_with("No lead matches. Try"));
+        assert_eq!(
+            list_summary(&EN, 300, &found(250, 2), true, false),
+            "250 of 300 leads match. The first 2 are shown; type more to narrow the list."
+        );
+    }
 
     #[test]
     fn history_entries_name_what_changed_in_each_language() {

@@ -7,8 +7,8 @@ use crate::domain::deal::{Grade, Status};
 use crate::domain::deal_list::{self, slot, Choices, Sort};
 use crate::domain::playbook::{Industry, StageKind};
 use crate::i18n::{
-    due_badge, due_kind_name, fill, format, grade_name, industry_name, sort_name, stage_name,
-    status_name, texts, Texts,
+    due_badge, due_kind_name, fill, format, grade_name, industry_name, list_summary, sort_name,
+    stage_name, status_name, texts, Texts,
 };
 use crate::routes::Route;
 use crate::state::use_app_state;
@@ -91,22 +91,8 @@ pub fn DealsPage() -> impl IntoView {
             {move || rows.with(|rows| query.with(|q| chosen.with(|(f, _)| {
                 let (now, sla) = (now.get(), sla());
                 let found = deal_list::find_with(rows, q, |r| f.keeps(r, &sla, now), deal_list::SHOWN);
-                let (n, m) = (rows.len().to_string(), found.total.to_string());
-                let mut summary = if q.trim().is_empty() && !f.is_set() && rows.len() == 1 {
-                    t.deals_count_one.to_owned()
-                } else if q.trim().is_empty() && !f.is_set() {
-                    fill(t.deals_count, &[("n", &n)])
-                } else if found.total == 0 && f.is_set() {
-                    t.deals_none_filtered.to_owned()
-                } else if found.total == 0 {
-                    t.deals_none_match.to_owned()
-                } else {
-                    fill(t.deals_matching, &[("m", &m), ("n", &n)])
-                };
-                if found.total > found.shown.len() {
-                    summary.push(' ');
-                    summary.push_str(&fill(t.deals_shown, &[("shown", &found.shown.len().to_string())]));
-                }
+                let narrowed = !q.trim().is_empty() || f.is_set();
+                let summary = list_summary(t, rows.len(), &found, narrowed, f.is_set());
                 view! {
                     <p class="count" role="status">{summary}</p>
                     <ul class="deal-list" aria-label=t.deal_list_label>

@@ -92,8 +92,8 @@ pub fn sort(rows: &mut [Row], by: Sort) {
 /// The lead list's controls as the list keeps them: for each of grade, stage, status,
 /// industry and owner the number of the option chosen (0 for any, then each value from 1 in
 /// the order of its `ALL`, owners as [`owners`] lists them), 1 for "overdue only", and the
-/// number of the order in [`Sort::ALL`]. Kept for the tab, so a rep who opens a lead and
-/// comes back finds the list as it was.
+/// number of the order in [`Sort::ALL`]. Kept in memory until a reload, so a rep who opens a lead
+/// and comes back finds the list as it was.
 pub type Choices = [usize; 7];
 
 /// The places in [`Choices`].

@@ -136,6 +136,18 @@ fn fill(
     .unwrap()
 }
 
+/// Fills `template` for the retail deal with its answers, priced in CNY, in `locale`.
+fn retail(template: &ProposalTemplate, locale: Locale) -> Draft {
+    fill(
+        template,
+        &retail_deal(),
+        &retail_answers(),
+        &table("CNY"),
+        locale,
+        &Overrides::new(),
+    )
+}
+
 fn body(draft: &Draft) -> String {
     draft
         .sections
@@ -147,40 +159,17 @@ fn body(draft: &Draft) -> String {
 
 #[test]
 fn a_retail_proposal_fills_company_contact_and_budget() {
-    let (deal, answers) = (retail_deal(), retail_answers());
-    let d = fill(
-        &letter(),
-        &deal,
-        &answers,
-        &table("CNY"),
-        Locale::En,
-        &Overrides::new(),
-    );
+    let d = retail(&letter(), Locale::En);
     assert_eq!(d.sections[0].body, "Dear Ms Chen of Huadong Retail Group,");
     assert_eq!(d.sections[1].body, "Budget: CNY 300,000.00");
     assert!(d.missing.is_empty());
-    let zh = fill(
-        &letter(),
-        &deal,
-        &answers,
-        &table("CNY"),
-        Locale::ZhCn,
-        &Overrides::new(),
-    );
+    let zh = retail(&letter(), Locale::ZhCn);
     assert_eq!(zh.sections[1].body, "预算：¥300,000.00", "yuan in Chinese");
 }
 
 #[test]
 fn the_default_retail_proposal_lists_the_missing_variables_in_order() {
-    let (deal, answers) = (retail_deal(), retail_answers());
-    let d = fill(
-        &retail_template(),
-        &deal,
-        &answers,
-        &table("CNY"),
-        Locale::En,
-        &Overrides::new(),
-    );
+    let d = retail(&retail_template(), Locale::En);
     assert_eq!(
         d.missing,
         [
@@ -206,19 +195,11 @@ fn the_default_retail_proposal_lists_the_missing_variables_in_order() {
 
 #[test]
 fn money_is_written_per_locale_cny_in_chinese_usd_in_english() {
-    let mut deal = retail_deal();
-    let answers = retail_answers();
-    let zh = fill(
-        &retail_template(),
-        &deal,
-        &answers,
-        &table("CNY"),
-        Locale::ZhCn,
-        &Overrides::new(),
-    );
+    let zh = retail(&retail_template(), Locale::ZhCn);
     let text = body(&zh);
     assert!(text.contains("预算范围为¥300,000.00"), "{text}");
     assert!(text.contains("本报价自2026年3月2日起30天内有效"), "{text}");
+    let mut deal = retail_deal();
     deal.currency = "USD".into();
     let en = fill(
         &letter(),

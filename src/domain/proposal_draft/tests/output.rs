@@ -4,14 +4,7 @@ use super::*;
 
 #[test]
 fn markdown_has_the_title_and_each_section_under_its_heading() {
-    let d = fill(
-        &letter(),
-        &retail_deal(),
-        &retail_answers(),
-        &table("CNY"),
-        Locale::En,
-        &Overrides::new(),
-    );
+    let d = retail(&letter(), Locale::En);
     assert_eq!(
         to_markdown(&d),
         "# Proposal\n\n## greeting\n\nDear Ms Chen of Huadong Retail Group,\n\n\
@@ -48,14 +41,7 @@ fn a_hostile_customer_name_is_escaped_in_the_html() {
 
 #[test]
 fn the_html_page_renders_the_pricing_table_and_highlights_missing_values() {
-    let d = fill(
-        &retail_template(),
-        &retail_deal(),
-        &retail_answers(),
-        &table("CNY"),
-        Locale::ZhCn,
-        &Overrides::new(),
-    );
+    let d = retail(&retail_template(), Locale::ZhCn);
     let html = to_html(&d);
     assert!(html.contains("<html lang=\"zh-CN\">"));
     assert!(

@@ -19,14 +19,7 @@ fn version(number: u32, deal: &str, markdown: &str) -> ProposalVersion {
 #[test]
 fn a_second_version_is_number_2_and_other_deals_do_not_count() {
     assert_eq!(next_version_number(&[]), 1);
-    let d = fill(
-        &letter(),
-        &retail_deal(),
-        &retail_answers(),
-        &table("CNY"),
-        Locale::En,
-        &Overrides::new(),
-    );
+    let d = retail(&letter(), Locale::En);
     let first = ProposalVersion::from_draft(id("v1"), &id("deal-1"), &d, &[], at(2));
     assert_eq!(first.number, 1);
     let others = [first.clone(), version(7, "deal-2", "")];
@@ -47,14 +40,7 @@ fn a_second_version_is_number_2_and_other_deals_do_not_count() {
 
 #[test]
 fn a_version_round_trips_and_an_old_one_reads_with_defaults() {
-    let d = fill(
-        &letter(),
-        &retail_deal(),
-        &retail_answers(),
-        &table("CNY"),
-        Locale::ZhCn,
-        &Overrides::new(),
-    );
+    let d = retail(&letter(), Locale::ZhCn);
     let v = ProposalVersion::from_draft(id("v1"), &id("deal-1"), &d, &[], at(2));
     let json = crate::json::to_string(&v);
     assert!(
