@@ -3,7 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { serve, SUB_PATH } from './server.mjs';
-import { closeClean, download, gotoApp, launch, openPage } from './browser.mjs';
+import { closeClean, download, gotoApp, launch, openPage, seedDeals } from './browser.mjs';
 
 const servers = {};
 let browser;
@@ -241,22 +241,20 @@ describe('lead list', () => {
     await gotoApp(page, url('#/deals'));
     // Five leads assigned hours ago: 25 (overdue), 3 (past the 2 h reminder), 10 minutes (not
     // due), 30 but followed up, 40 but converted.
-    await page.evaluate(() => {
+    await seedDeals(page, () => {
       const hour = 3600e3;
       const lead = (n, name, hoursAgo, extra = {}) => {
         const at = new Date(Date.now() - hoursAgo * hour).toISOString();
-        const id = `clock-${n}`;
-        const data = { id, number: `L-000${n}`, customer: name, assigned_at: at, updated_at: at, ...extra };
-        localStorage.setItem(`sp:deal:${id}`, JSON.stringify({ schema: 1, data }));
+        return { id: `clock-${n}`, number: `L-000${n}`, customer: name, assigned_at: at, updated_at: at, ...extra };
       };
-      lead(1, 'Overdue Co', 25);
-      lead(2, 'Reminder Co', 3);
-      lead(3, 'Fresh Co', 1 / 6);
-      lead(4, 'Done Co', 30, { first_follow_up_at: new Date(Date.now() - 29 * hour).toISOString() });
-      lead(5, 'Won Co', 40, { status: 'converted' });
+      return [
+        lead(1, 'Overdue Co', 25),
+        lead(2, 'Reminder Co', 3),
+        lead(3, 'Fresh Co', 1 / 6),
+        lead(4, 'Done Co', 30, { first_follow_up_at: new Date(Date.now() - 29 * hour).toISOString() }),
+        lead(5, 'Won Co', 40, { status: 'converted' }),
+      ];
     });
-    await page.reload();
-    await page.waitForSelector('html[data-app="ready"]');
     const row = (name) => page.locator('.deal-list li', { has: page.getByRole('link', { name }) });
     assert.equal(await row('Overdue Co').locator('.due').textContent(), 'Overdue · First follow-up');
     assert.equal(await row('Reminder Co').locator('.due').textContent(), 'Due soon · First follow-up');
@@ -435,20 +433,17 @@ describe('lead list', () => {
   test('finds leads as you type, in any field and either language, and shows at most 100', async () => {
     const page = await openPage(browser);
     await gotoApp(page, url('#/deals'));
-    await page.evaluate(() => {
+    await seedDeals(page, () => {
       const t = Date.UTC(2026, 10, 1);
-      for (let i = 0; i < 250; i++) {
-        const id = `${(t + i).toString(36)}-${String(i).padStart(8, '0')}`;
+      return Array.from({ length: 250 }, (_, i) => {
         const at = new Date(t + i * 60000).toISOString();
-        const data = {
-          id, number: `L-${String(i + 1).padStart(4, '0')}`, customer: i === 7 ? '深圳精密机械' : `Customer ${i}`,
+        return {
+          id: `${(t + i).toString(36)}-${String(i).padStart(8, '0')}`, number: `L-${String(i + 1).padStart(4, '0')}`,
+          customer: i === 7 ? '深圳精密机械' : `Customer ${i}`,
           contact: i === 42 ? 'Wang Fang' : '', phone: '', email: '', assigned_at: at, updated_at: at,
         };
-        localStorage.setItem(`sp:deal:${id}`, JSON.stringify({ schema: 1, data }));
-      }
+      });
     });
-    await page.reload();
-    await page.waitForSelector('html[data-app="ready"]');
     const search = page.getByRole('searchbox', { name: 'Search leads' });
     const status = page.locator('p.count');
     const rows = page.locator('.deal-list li');
@@ -481,7 +476,7 @@ describe('lead list', () => {
   test('filters by grade, stage, status, industry, owner and overdue, sorts, and keeps both after opening a lead', async () => {
     const page = await openPage(browser);
     await gotoApp(page, url('#/deals'));
-    await page.evaluate(() => {
+    await seedDeals(page, () => {
       const minute = 60e3;
       const ago = (m) => new Date(Date.now() - m * minute).toISOString();
       const leads = [
@@ -490,21 +485,18 @@ describe('lead list', () => {
         ['Cedar Law', 'A', 'quote_and_contract', 'professional_services', 'li wei', 'lost', null],
         ['Delta Soft', 'C', null, 'software', '', 'following', ago(120)],
       ];
-      leads.forEach(([customer, grade, stage, industry, owner, status, due], i) => {
-        const id = `${(Date.UTC(2026, 10, 1) + i).toString(36)}-${String(i).padStart(8, '0')}`;
+      return leads.map(([customer, grade, stage, industry, owner, status, due], i) => {
         // Assigned a minute apart, the last newest; all followed up, so only Delta's next
         // action (due two hours ago) is overdue.
         const at = ago(60 - i);
-        const data = {
-          id, number: `L-${String(i + 1).padStart(4, '0')}`, customer, grade, stage, industry, owner, status,
+        return {
+          id: `${(Date.UTC(2026, 10, 1) + i).toString(36)}-${String(i).padStart(8, '0')}`,
+          number: `L-${String(i + 1).padStart(4, '0')}`, customer, grade, stage, industry, owner, status,
           assigned_at: at, first_follow_up_at: at, updated_at: at,
           ...(due ? { next_action: { task: 'Send the quote', due } } : {}),
         };
-        localStorage.setItem(`sp:deal:${id}`, JSON.stringify({ schema: 1, data }));
       });
     });
-    await page.reload();
-    await page.waitForSelector('html[data-app="ready"]');
     const status = page.locator('p.count');
     const names = () => page.locator('.deal-list li a').allTextContents();
     const select = (name) => page.getByRole('group', { name: 'Filter and sort the leads' }).getByRole('combobox', { name, exact: true });
@@ -567,24 +559,22 @@ describe('dashboard', () => {
     await page.getByText('No measures yet.', { exact: false }).waitFor();
     assert.equal(await page.getByRole('combobox', { name: 'Period' }).isVisible(), false);
 
-    await page.evaluate(() => {
+    await seedDeals(page, () => {
       const hour = 3600e3;
       const ago = (h) => new Date(Date.now() - h * hour).toISOString();
-      const lead = (n, name, assigned, extra = {}) => {
-        const id = `dash-${n}`;
-        const data = { id, number: `L-000${n}`, customer: name, assigned_at: ago(assigned), updated_at: ago(0), ...extra };
-        localStorage.setItem(`sp:deal:${id}`, JSON.stringify({ schema: 1, data }));
-      };
-      // This week: one followed up in time and won, one late, one never (overdue), one new.
-      lead(1, 'Prompt Co', 30, { first_follow_up_at: ago(29), status: 'converted', owner: 'Li Wei' });
-      lead(2, 'Late Co', 30, { first_follow_up_at: ago(2), owner: 'Zhang Min' });
-      lead(3, 'Silent Co', 26, { owner: 'Li Wei' });
-      lead(4, 'New Co', 1, { owner: 'Zhang Min' });
-      // Last week: followed up in time.
-      lead(5, 'Old Co', 7 * 24, { first_follow_up_at: ago(7 * 24 - 1), owner: 'Li Wei' });
+      const lead = (n, name, assigned, extra = {}) => (
+        { id: `dash-${n}`, number: `L-000${n}`, customer: name, assigned_at: ago(assigned), updated_at: ago(0), ...extra }
+      );
+      return [
+        // This week: one followed up in time and won, one late, one never (overdue), one new.
+        lead(1, 'Prompt Co', 30, { first_follow_up_at: ago(29), status: 'converted', owner: 'Li Wei' }),
+        lead(2, 'Late Co', 30, { first_follow_up_at: ago(2), owner: 'Zhang Min' }),
+        lead(3, 'Silent Co', 26, { owner: 'Li Wei' }),
+        lead(4, 'New Co', 1, { owner: 'Zhang Min' }),
+        // Last week: followed up in time.
+        lead(5, 'Old Co', 7 * 24, { first_follow_up_at: ago(7 * 24 - 1), owner: 'Li Wei' }),
+      ];
     });
-    await page.reload();
-    await page.waitForSelector('html[data-app="ready"]');
     assert.equal(await page.getByTestId('period').textContent(), '23 Nov 2026 to 29 Nov 2026');
 
     const card = (key) => page.getByTestId(key);

@@ -30,7 +30,7 @@ export function launch() {
 export async function openPage(browser, options = {}) {
   const context = await browser.newContext({ locale: 'en-US', ...options });
   const problems = [];
-  context.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
+  context.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()} (${m.location().url})`); });
   context.on('weberror', (e) => problems.push(`pageerror: ${e.error().message}`));
   const page = await context.newPage();
   page.problems = problems;
@@ -47,6 +47,20 @@ export async function closeClean(...pages) {
 /** Opens `url` and waits until the app has mounted. */
 export async function gotoApp(page, url) {
   await page.goto(url);
+  await page.waitForSelector('html[data-app="ready"]', { timeout: 15000 });
+}
+
+/**
+ * Stores deals as the app does (`sp:deal:<id>` = `{ schema: 1, data }`), reloads and waits
+ * until the app has mounted with them. `build(arg)` runs in the page, so its `Date.now()` is
+ * the page's clock (fixed by `page.clock` where a test sets it); it returns the deals' data.
+ */
+export async function seedDeals(page, build, arg) {
+  const deals = await page.evaluate(build, arg);
+  await page.evaluate((all) => {
+    for (const data of all) localStorage.setItem(`sp:deal:${data.id}`, JSON.stringify({ schema: 1, data }));
+  }, deals);
+  await page.reload();
   await page.waitForSelector('html[data-app="ready"]', { timeout: 15000 });
 }
 
