@@ -201,6 +201,23 @@ pub fn lead_rows<K: Copy>(rows: &[(K, Measure)], name: impl Fn(K) -> &'static st
         .collect()
 }
 
+/// The weekly report's "off target" lines: each measure that misses its target, with its
+/// value and the target ("Follow-up timeliness: 33.3% · Target ≥ 90%").
+pub fn off_target(t: &Texts, cards: &[Card]) -> Vec<String> {
+    cards
+        .iter()
+        .filter(|c| c.verdict == Some(false))
+        .map(|c| {
+            let parts = [
+                ("measure", c.label),
+                ("value", &c.value),
+                ("target", &c.target),
+            ];
+            fill(t.off_target_line, &parts)
+        })
+        .collect()
+}
+
 /// The period's dates in the team's calendar: "2026-11-23 to 2026-11-29" (the end is
 /// exclusive, so the last day shown is the day before it).
 pub fn period_label(t: &Texts, locale: Locale, period: &Period, offset: FixedOffset) -> String {

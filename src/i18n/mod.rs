@@ -249,6 +249,10 @@ texts! {
     target_at_most: "Target ≤ {value}", "目标 ≤ {value}";
     on_target: "On target", "达标";
     off_target: "Off target", "未达标";
+    off_target_line: "{measure}: {value} · {target}", "{measure}：{value} · {target}";
+    off_target_none: "Every measure with a target and data is on target.", "所有设有目标且有数据的指标均已达标。";
+    report_title: "Process-health report", "流程健康报告";
+    print_report: "Print the report", "打印报告";
     no_data: "No data", "暂无数据";
     days_n: "{n} days", "{n} 天";
     change_points: "{change} pts on the previous period", "较上期 {change} 个百分点";

@@ -7,7 +7,7 @@ use crate::components::{EmptyState, SelectField};
 use crate::domain::measures::{overdue, trend, Dataset, Filter, Period};
 use crate::domain::playbook::Industry;
 use crate::i18n::measures::{
-    cards, funnel_rows, lead_rows, overdue_cards, period_label, Card, Row,
+    cards, funnel_rows, lead_rows, off_target, overdue_cards, period_label, Card, Row,
 };
 use crate::i18n::{fill, grade_name, industry_name, source_name, texts, Texts};
 use crate::routes::Route;
@@ -20,7 +20,10 @@ use std::collections::BTreeMap;
 #[derive(Clone, PartialEq)]
 struct Board {
     period: String,
+    /// The owner and industry the measures are for, on the printed report.
+    scope: String,
     cards: Vec<Card>,
+    off_target: Vec<String>,
     overdue: [Card; 2],
     funnel: Vec<Row>,
     by_grade: Vec<Row>,
@@ -58,15 +61,25 @@ pub fn DashboardPage() -> impl IntoView {
             owner: Some(owner.get()).filter(|o| !o.is_empty()),
             industry: Industry::from_code(industry.get()),
         };
+        let scope = [
+            filter.owner.as_deref().unwrap_or(t.all_owners),
+            filter
+                .industry
+                .map_or(t.all_industries, |i| industry_name(t, i)),
+        ]
+        .join(" · ");
         let (sla, targets) = state.settings.with(|s| (s.sla, s.targets));
         state.deals.with(|m| {
             // Discovery answers are not recorded per deal yet: completeness says "No data".
             let discovery = BTreeMap::new();
             let data = Dataset::new(m.values(), &discovery, &filter);
             let trend = trend(&data, &period, &sla, now);
+            let cards = cards(t, &trend, &targets);
             Board {
                 period: period_label(t, state.locale(), &period, offset),
-                cards: cards(t, &trend, &targets),
+                scope,
+                off_target: off_target(t, &cards),
+                cards,
                 overdue: overdue_cards(t, &overdue(&data, &sla, now)),
                 funnel: funnel_rows(t, &trend.current.funnel),
                 by_grade: lead_rows(&trend.current.by_grade, |g| grade_name(t, g)),
@@ -101,18 +114,37 @@ pub fn DashboardPage() -> impl IntoView {
                 on_commit=move |v: String| industry.set(Industry::from_code(&v).map_or("", Industry::code))/>
         </div>
     };
+    // Printed, the page is the process-health report: its title and scope, the measures, what
+    // is off target and the overdue deals by name (print.css drops the controls).
+    let print = |_| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.print();
+        }
+    };
     view! {
-        <h1>{t.nav_dashboard}</h1>
+        <h1 class="no-print">{t.nav_dashboard}</h1>
+        <p class="print-only report-title">{t.report_title}</p>
         <p class="intro">{t.dashboard_intro}</p>
         {filters}
         {move || if any.get() {
             board.with(|b| {
                 let b = b.clone();
+                let off = if b.off_target.is_empty() { vec![t.off_target_none.to_owned()] } else { b.off_target };
+                let overdue_names = b.overdue.iter().filter(|c| !c.deals.is_empty()).map(|c| {
+                    let names = state.deals.with_untracked(|m| {
+                        c.deals.iter().filter_map(|id| m.get(id)).map(|d| view! { <li>{d.number.clone()}" "{d.customer.clone()}</li> }).collect_view()
+                    });
+                    view! { <h3>{c.label}</h3><ul>{names}</ul> }
+                }).collect_view();
                 view! {
+                    <p class="actions"><button type="button" on:click=print>{t.print_report}</button></p>
                     <h2 data-testid="period">{b.period}</h2>
+                    <p class="print-only" data-testid="report-scope">{b.scope}</p>
                     <div class="cards">{b.cards.into_iter().map(|c| card(t, state, c)).collect_view()}</div>
+                    <section data-testid="off-target"><h2>{t.off_target}</h2><ul>{off.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul></section>
                     <h2>{t.overdue_title}</h2>
                     <div class="cards">{b.overdue.into_iter().map(|c| card(t, state, c)).collect_view()}</div>
+                    <div class="print-only" data-testid="overdue-list">{overdue_names}</div>
                     {table(t.funnel_title, vec![t.kind_stage, t.col_reached, t.col_conversion], b.funnel)}
                     {table(t.by_grade_title, vec![t.grade, t.col_leads, t.col_won, t.col_share], b.by_grade)}
                     {table(t.by_source_title, vec![t.source, t.col_leads, t.col_won, t.col_share], b.by_source)}

@@ -3,7 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { serve, SUB_PATH } from './server.mjs';
-import { closeClean, download, gotoApp, launch, openPage, seedDeals } from './browser.mjs';
+import { BROWSER, closeClean, download, gotoApp, launch, openPage, seedDeals } from './browser.mjs';
 
 const servers = {};
 let browser;
@@ -550,6 +550,22 @@ describe('lead list', () => {
 
 describe('dashboard', () => {
   const url = (hash = '') => `${servers['/'].origin}/${hash}`;
+  // Five leads around a Wednesday noon (the page's clock is set to it): this week one followed
+  // up in time and won, one late, one never (overdue), one new; last week one in time.
+  const seedWeek = (page) => seedDeals(page, () => {
+    const hour = 3600e3;
+    const ago = (h) => new Date(Date.now() - h * hour).toISOString();
+    const lead = (n, name, assigned, extra = {}) => (
+      { id: `dash-${n}`, number: `L-000${n}`, customer: name, assigned_at: ago(assigned), updated_at: ago(0), ...extra }
+    );
+    return [
+      lead(1, 'Prompt Co', 30, { first_follow_up_at: ago(29), status: 'converted', owner: 'Li Wei' }),
+      lead(2, 'Late Co', 30, { first_follow_up_at: ago(2), owner: 'Zhang Min' }),
+      lead(3, 'Silent Co', 26, { owner: 'Li Wei' }),
+      lead(4, 'New Co', 1, { owner: 'Zhang Min' }),
+      lead(5, 'Old Co', 7 * 24, { first_follow_up_at: ago(7 * 24 - 1), owner: 'Li Wei' }),
+    ];
+  });
 
   test('shows the period measures against target and last period, and opens the deals behind them', async () => {
     const page = await openPage(browser);
@@ -559,22 +575,7 @@ describe('dashboard', () => {
     await page.getByText('No measures yet.', { exact: false }).waitFor();
     assert.equal(await page.getByRole('combobox', { name: 'Period' }).isVisible(), false);
 
-    await seedDeals(page, () => {
-      const hour = 3600e3;
-      const ago = (h) => new Date(Date.now() - h * hour).toISOString();
-      const lead = (n, name, assigned, extra = {}) => (
-        { id: `dash-${n}`, number: `L-000${n}`, customer: name, assigned_at: ago(assigned), updated_at: ago(0), ...extra }
-      );
-      return [
-        // This week: one followed up in time and won, one late, one never (overdue), one new.
-        lead(1, 'Prompt Co', 30, { first_follow_up_at: ago(29), status: 'converted', owner: 'Li Wei' }),
-        lead(2, 'Late Co', 30, { first_follow_up_at: ago(2), owner: 'Zhang Min' }),
-        lead(3, 'Silent Co', 26, { owner: 'Li Wei' }),
-        lead(4, 'New Co', 1, { owner: 'Zhang Min' }),
-        // Last week: followed up in time.
-        lead(5, 'Old Co', 7 * 24, { first_follow_up_at: ago(7 * 24 - 1), owner: 'Li Wei' }),
-      ];
-    });
+    await seedWeek(page);
     assert.equal(await page.getByTestId('period').textContent(), '23 Nov 2026 to 29 Nov 2026');
 
     const card = (key) => page.getByTestId(key);
@@ -616,6 +617,57 @@ describe('dashboard', () => {
     await page.getByRole('combobox', { name: 'Language' }).selectOption({ label: '简体中文' });
     await page.getByRole('heading', { name: '线索跟进及时率' }).waitFor();
     assert.equal(await card('follow_up').locator('.card-basis').textContent(), '3 个中 1 个 尚未到跟进期限、暂不计入：1 条。');
+    await closeClean(page);
+  });
+
+  test('prints as the weekly process-health report: one A4 page with its scope, what is off target and the overdue leads', async () => {
+    const page = await openPage(browser);
+    await page.clock.setFixedTime(new Date(2026, 10, 25, 12, 0));
+    await gotoApp(page, url('#/dashboard'));
+    await seedWeek(page);
+    // On screen too: what misses its target (lead → won, 25%, meets its 20%).
+    const off = page.getByTestId('off-target');
+    assert.deepEqual(await off.locator('li').allTextContents(), ['Follow-up timeliness: 33.3% · Target ≥ 90%']);
+    // The button opens the browser's print dialog.
+    await page.evaluate(() => { window.print = () => { window.printed = (window.printed ?? 0) + 1; }; });
+    await page.getByRole('button', { name: 'Print the report' }).click();
+    assert.equal(await page.evaluate(() => window.printed), 1);
+
+    // On paper, for one owner: a report title and scope instead of the app and its controls.
+    await page.getByRole('combobox', { name: 'Owner' }).selectOption('Li Wei');
+    await page.waitForFunction(() => document.querySelector('[data-testid="follow_up"] .card-value')?.textContent === '50%');
+    const title = page.locator('.report-title');
+    const overdue = page.getByTestId('overdue-list');
+    assert.equal(await title.textContent(), 'Process-health report');
+    assert.equal(await page.getByTestId('report-scope').textContent(), 'Li Wei · All industries');
+    assert.deepEqual(await off.locator('li').allTextContents(), ['Follow-up timeliness: 50% · Target ≥ 90%']);
+    assert.deepEqual(await overdue.locator('h3, li').allTextContents(), ['First follow-ups overdue', 'L-0003 Silent Co']);
+    assert.equal(await title.isVisible(), false, 'the report parts are for paper only');
+    // Print media: Playwright emulates it in Chromium only (over WebDriver BiDi, Firefox
+    // ignores emulateMedia), so what shows on paper and the page count are checked there.
+    if (BROWSER === 'chromium') {
+      // The width and height of an A4 page inside its 16 mm and 18 mm margins, at 96 dpi.
+      await page.setViewportSize({ width: 673, height: 986 });
+      await page.emulateMedia({ media: 'print' });
+      for (const shown of [title, page.getByTestId('report-scope'), overdue, off]) assert.ok(await shown.isVisible());
+      for (const hidden of [page.getByRole('heading', { name: 'Dashboard' }), page.locator('.app-header'),
+        page.getByRole('button', { name: 'Print the report' }), page.getByRole('combobox', { name: 'Period' })]) {
+        assert.equal(await hidden.isVisible(), false);
+      }
+      // One page: the screenshot of the whole page is no taller than A4, and the PDF has one page.
+      const png = await page.screenshot({ fullPage: true });
+      assert.ok(png.readUInt32BE(20) <= 986, `the report is ${png.readUInt32BE(20)} px tall`);
+      const pdf = (await page.pdf({ format: 'A4', margin: { top: '18mm', bottom: '18mm', left: '16mm', right: '16mm' } })).toString('latin1');
+      assert.equal(pdf.match(/\/Type\s*\/Page\b/g).length, 1, 'one A4 page');
+      await page.emulateMedia({ media: 'screen' });
+    }
+
+    // In Chinese (the page is drawn again, for all owners).
+    await page.getByRole('combobox', { name: 'Language' }).selectOption({ label: '简体中文' });
+    await page.getByRole('heading', { name: '仪表盘' }).waitFor();
+    assert.equal(await title.textContent(), '流程健康报告');
+    assert.equal(await page.getByTestId('report-scope').textContent(), '全部负责人 · 全部行业');
+    assert.deepEqual(await off.locator('li').allTextContents(), ['线索跟进及时率：33.3% · 目标 ≥ 90%']);
     await closeClean(page);
   });
 });

@@ -158,3 +158,30 @@ fn the_period_label_names_its_first_and_last_day_in_the_team_calendar() {
         "30 Nov 2026 to 6 Dec 2026"
     );
 }
+
+#[test]
+fn the_report_lists_each_measure_off_target_with_its_value_and_target() {
+    let now = at(26, 12);
+    // 7 of 8 in time misses the 90% target; 2 of 8 won meets the 20% one; the measures with
+    // no data (completeness, the cycle) have no verdict, so they are not listed.
+    let missed = week_trend(&leads(7, 1, 2), now);
+    assert_eq!(
+        off_target(&EN, &cards(&EN, &missed, &Targets::default())),
+        ["Follow-up timeliness: 87.5% · Target ≥ 90%"]
+    );
+    assert_eq!(
+        off_target(&ZH, &cards(&ZH, &missed, &Targets::default())),
+        ["线索跟进及时率：87.5% · 目标 ≥ 90%"]
+    );
+    // 1 of 8 won as well: two lines, in the cards' order.
+    let both = cards(&EN, &week_trend(&leads(7, 1, 1), now), &Targets::default());
+    assert_eq!(
+        off_target(&EN, &both),
+        [
+            "Follow-up timeliness: 87.5% · Target ≥ 90%",
+            "Lead → won: 12.5% · Target ≥ 20%"
+        ]
+    );
+    let met = week_trend(&leads(8, 0, 2), now);
+    assert!(off_target(&EN, &cards(&EN, &met, &Targets::default())).is_empty());
+}
