@@ -115,11 +115,22 @@ pub fn DashboardPage() -> impl IntoView {
         </div>
     };
     // Printed, the page is the process-health report: its title and scope, the measures, what
-    // is off target and the overdue deals by name (print.css drops the controls).
-    let print = |_| {
-        if let Some(w) = web_sys::window() {
-            let _ = w.print();
-        }
+    // is off target and the overdue deals by name (print.css drops the controls). The names are
+    // drawn when printing starts, not on each change: a card can stand for thousands of deals.
+    let printing = RwSignal::new(false);
+    let on_print = window_event_listener_untyped("beforeprint", move |_| printing.set(true));
+    on_cleanup(move || on_print.remove());
+    let print = move |_| {
+        printing.set(true);
+        // Once the names are drawn: the print dialog blocks until it closes.
+        set_timeout(
+            || {
+                if let Some(w) = web_sys::window() {
+                    let _ = w.print();
+                }
+            },
+            std::time::Duration::ZERO,
+        );
     };
     view! {
         <h1 class="no-print">{t.nav_dashboard}</h1>
@@ -130,12 +141,13 @@ pub fn DashboardPage() -> impl IntoView {
             board.with(|b| {
                 let b = b.clone();
                 let off = if b.off_target.is_empty() { vec![t.off_target_none.to_owned()] } else { b.off_target };
-                let overdue_names = b.overdue.iter().filter(|c| !c.deals.is_empty()).map(|c| {
-                    let names = state.deals.with_untracked(|m| {
-                        c.deals.iter().filter_map(|id| m.get(id)).map(|d| view! { <li>{d.number.clone()}" "{d.customer.clone()}</li> }).collect_view()
-                    });
-                    view! { <h3>{c.label}</h3><ul>{names}</ul> }
-                }).collect_view();
+                let lists: Vec<_> = b.overdue.iter().map(|c| (c.label, c.deals.clone())).collect();
+                let overdue_names = move || printing.get().then(|| state.deals.with_untracked(|m| {
+                    lists.iter().filter(|(_, ids)| !ids.is_empty()).map(|(label, ids)| {
+                        let names = ids.iter().filter_map(|id| m.get(id)).map(|d| view! { <li>{d.number.clone()}" "{d.customer.clone()}</li> }).collect_view();
+                        view! { <h3>{*label}</h3><ul>{names}</ul> }
+                    }).collect_view()
+                }));
                 view! {
                     <p class="actions"><button type="button" on:click=print>{t.print_report}</button></p>
                     <h2 data-testid="period">{b.period}</h2>

@@ -628,16 +628,20 @@ describe('dashboard', () => {
     // On screen too: what misses its target (lead → won, 25%, meets its 20%).
     const off = page.getByTestId('off-target');
     assert.deepEqual(await off.locator('li').allTextContents(), ['Follow-up timeliness: 33.3% · Target ≥ 90%']);
+    // The overdue leads by name are drawn when printing starts (the browser's Print), not before.
+    const overdue = page.getByTestId('overdue-list');
+    assert.equal(await overdue.locator('li').count(), 0);
+    await page.evaluate(() => dispatchEvent(new Event('beforeprint')));
+    await overdue.locator('li').first().waitFor({ state: 'attached' });
     // The button opens the browser's print dialog.
     await page.evaluate(() => { window.print = () => { window.printed = (window.printed ?? 0) + 1; }; });
     await page.getByRole('button', { name: 'Print the report' }).click();
-    assert.equal(await page.evaluate(() => window.printed), 1);
+    await page.waitForFunction(() => window.printed === 1);
 
     // On paper, for one owner: a report title and scope instead of the app and its controls.
     await page.getByRole('combobox', { name: 'Owner' }).selectOption('Li Wei');
     await page.waitForFunction(() => document.querySelector('[data-testid="follow_up"] .card-value')?.textContent === '50%');
     const title = page.locator('.report-title');
-    const overdue = page.getByTestId('overdue-list');
     assert.equal(await title.textContent(), 'Process-health report');
     assert.equal(await page.getByTestId('report-scope').textContent(), 'Li Wei · All industries');
     assert.deepEqual(await off.locator('li').allTextContents(), ['Follow-up timeliness: 50% · Target ≥ 90%']);
