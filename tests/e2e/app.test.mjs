@@ -3,7 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { serve, SUB_PATH } from './server.mjs';
-import { BROWSER, closeClean, download, gotoApp, launch, openPage, seedDeals } from './browser.mjs';
+import { BROWSER, closeClean, download, gotoApp, launch, openPage, reloadApp, seedDeals } from './browser.mjs';
 
 const servers = {};
 let browser;
@@ -106,8 +106,7 @@ for (const base of ['/', SUB_PATH]) {
       const nav = page.getByRole('navigation', { name: '主导航' });
       assert.deepEqual(await nav.getByRole('link').allTextContents(), AREAS.map((a) => a.zh));
       await page.getByRole('textbox', { name: '客户名称' }).waitFor();
-      await page.reload();
-      await page.waitForSelector('html[data-app="ready"]');
+      await reloadApp(page);
       assert.equal(await h1(page), '商机');
       assert.equal(await page.getAttribute('html', 'lang'), 'zh-CN');
       await page.getByRole('combobox', { name: '语言' }).selectOption({ label: 'English' });
@@ -137,8 +136,7 @@ for (const base of ['/', SUB_PATH]) {
       await page.getByRole('textbox', { name: 'Contact person' }).press('Tab');
       const deepLink = page.url();
       assert.match(deepLink, /#\/deals\/[0-9a-z-]+$/);
-      await page.reload();
-      await page.waitForSelector('html[data-app="ready"]');
+      await reloadApp(page);
       assert.equal(await h1(page), 'Acme 精工 <b>bold</b>');
       assert.equal(await page.getByRole('textbox', { name: 'Contact person' }).inputValue(), 'Wang Fang');
       assert.ok((await storedKeys(page)).some((k) => k.startsWith('sp:deal:')));
@@ -366,8 +364,7 @@ describe('lead list', () => {
       'Lead assigned',
     ];
     await page.waitForFunction((n) => document.querySelectorAll('[data-testid="timeline"] li').length === n, expected.length);
-    await page.reload();
-    await page.waitForSelector('html[data-app="ready"]');
+    await reloadApp(page);
     assert.deepEqual(await timeline.allTextContents(), expected);
     assert.deepEqual(await page.getByTestId('timeline').locator('li p').allTextContents(), ['Sent the brochure', 'Budget confirmed for Q3']);
     assert.equal(await page.getByRole('textbox', { name: 'Deal value' }).inputValue(), '12500.50');
@@ -416,8 +413,7 @@ describe('lead list', () => {
     // The rep knows better: both stay on the record.
     await grade.selectOption({ label: 'B: potential need' });
     await page.getByText('The rules suggest A (18 of 22 points). Set by the rep: B.').waitFor();
-    await page.reload();
-    await page.waitForSelector('html[data-app="ready"]');
+    await reloadApp(page);
     assert.equal(await suggestion.textContent(), 'The rules suggest A (18 of 22 points). Set by the rep: B.');
     assert.equal(await page.getByRole('combobox', { name: 'Budget', exact: true }).inputValue(), '2', 'Medium');
     const timeline = await page.getByTestId('timeline').locator('li strong').allTextContents();

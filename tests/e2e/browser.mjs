@@ -50,6 +50,12 @@ export async function gotoApp(page, url) {
   await page.waitForSelector('html[data-app="ready"]', { timeout: 15000 });
 }
 
+/** Reloads the page and waits until the app has mounted again. */
+export async function reloadApp(page) {
+  await page.reload();
+  await page.waitForSelector('html[data-app="ready"]', { timeout: 15000 });
+}
+
 /**
  * Stores deals as the app does (`sp:deal:<id>` = `{ schema: 1, data }`), reloads and waits
  * until the app has mounted with them. `build(arg)` runs in the page, so its `Date.now()` is
@@ -60,8 +66,7 @@ export async function seedDeals(page, build, arg) {
   await page.evaluate((all) => {
     for (const data of all) localStorage.setItem(`sp:deal:${data.id}`, JSON.stringify({ schema: 1, data }));
   }, deals);
-  await page.reload();
-  await page.waitForSelector('html[data-app="ready"]', { timeout: 15000 });
+  await reloadApp(page);
 }
 
 /**
