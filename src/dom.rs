@@ -120,11 +120,23 @@ pub fn download(filename: &str, mime: &str, text: &str) -> bool {
     run().is_some()
 }
 
+/// What a browser error says: a `DOMException`'s name and message, an `Error`'s message, or
+/// the thrown text (without `Debug`, which the release build compiles out).
+pub fn describe(e: &wasm_bindgen::JsValue) -> String {
+    if let Some(d) = e.dyn_ref::<web_sys::DomException>() {
+        format!("{}: {}", d.name(), d.message())
+    } else if let Some(err) = e.dyn_ref::<js_sys::Error>() {
+        String::from(err.message())
+    } else {
+        e.as_string().unwrap_or_else(|| "unknown error".into())
+    }
+}
+
 /// Reads a chosen file as text.
 pub async fn read_text(file: web_sys::File) -> Result<String, String> {
     let text = wasm_bindgen_futures::JsFuture::from(file.text())
         .await
-        .map_err(|e| format!("{e:?}"))?;
+        .map_err(|e| describe(&e))?;
     text.as_string().ok_or_else(|| "not text".into())
 }
 

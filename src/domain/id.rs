@@ -12,7 +12,7 @@ pub struct Id(String);
 
 /// Why a string is not an [`Id`].
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("not a valid id: {0:?}")]
+#[error("not a valid id: \"{0}\"")]
 pub struct InvalidId(pub String);
 
 /// Longest id accepted from outside; generated ids are about 20 characters.

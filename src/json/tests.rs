@@ -193,6 +193,46 @@ fn writes_what_serde_json_writes() {
 }
 
 #[test]
+fn floats_are_written_as_debug_writes_them_without_debug() {
+    let mut seed = 0x9E37_79B9_7F4A_7C15u64;
+    let mut next = move || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    let edges = [
+        0.0,
+        -0.0,
+        1.0,
+        -1.0,
+        0.1,
+        1e-4,
+        9.999e-5,
+        1e16,
+        9_999_999_999_999_998.0,
+        1e21,
+        1e300,
+        -1.5e-7,
+        123.456,
+        f64::MAX,
+        f64::MIN_POSITIVE,
+        5e-324,
+    ];
+    // Random bit patterns cover every exponent; the edges, the switch to exponents.
+    let randoms = (0..200_000).map(|_| f64::from_bits(next()));
+    for f in edges.into_iter().chain(randoms).filter(|f| f.is_finite()) {
+        let text = to_string(&f);
+        assert_eq!(text, format!("{f:?}"));
+        assert_eq!(
+            from_str::<f64>(&text).map(f64::to_bits),
+            Ok(f.to_bits()),
+            "{text}"
+        );
+    }
+}
+
+#[test]
 fn a_record_with_a_key_twice_is_refused_but_a_plain_value_keeps_the_last() {
     let text = "{\"name\": \"a\",\n \"name\": \"b\"}";
     let e = from_str::<Record>(text).unwrap_err();

@@ -104,7 +104,7 @@ impl Value {
             Value::Number(Number::Int(n)) => format!("integer `{n}`"),
             Value::Number(Number::UInt(n)) => format!("integer `{n}`"),
             Value::Number(Number::Float(text)) => format!("floating point `{text}`"),
-            Value::String(s) => format!("string {s:?}"),
+            Value::String(s) => format!("string {}", crate::json::to_string(s.as_str())),
             Value::Array(_) => "sequence".into(),
             Value::Object(_) => "map".into(),
         }

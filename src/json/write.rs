@@ -102,13 +102,21 @@ impl Writer {
         let _ = write!(self.out, "{n}");
     }
 
-    /// Shortest text that reads back as the same number; JSON has no NaN or infinity, so
-    /// those are written as `null`, as `serde_json` does.
+    /// Shortest text that reads back as the same number, as Rust's `{:?}` writes it (`1.0`,
+    /// `1.5e-7`, `1e16`) without `Debug`, which the release build compiles out; JSON has no
+    /// NaN or infinity, so those are written as `null`, as `serde_json` does.
     pub fn float(&mut self, f: f64) {
-        if f.is_finite() {
-            let _ = write!(self.out, "{f:?}");
-        } else {
+        let a = f.abs();
+        if !f.is_finite() {
             self.null();
+        } else if a != 0.0 && !(1e-4..1e16).contains(&a) {
+            let _ = write!(self.out, "{f:e}");
+        } else {
+            let start = self.out.len();
+            let _ = write!(self.out, "{f}");
+            if !self.out[start..].contains('.') {
+                self.out.push_str(".0");
+            }
         }
     }
 

@@ -80,9 +80,4 @@ fn to_error(e: JsValue) -> StorageError {
     }
 }
 
-fn describe(e: &JsValue) -> String {
-    match e.dyn_ref::<web_sys::DomException>() {
-        Some(d) => format!("{}: {}", d.name(), d.message()),
-        None => e.as_string().unwrap_or_else(|| format!("{e:?}")),
-    }
-}
+use crate::dom::describe;

@@ -117,6 +117,17 @@ impl Signal {
         Signal::Budget,
         Signal::Authority,
     ];
+
+    /// Its name in the rules' JSON (`need`, `intent`, …), for messages.
+    pub fn name(self) -> &'static str {
+        match self {
+            Signal::Need => "need",
+            Signal::Intent => "intent",
+            Signal::Timeline => "timeline",
+            Signal::Budget => "budget",
+            Signal::Authority => "authority",
+        }
+    }
 }
 
 /// One value per signal: the levels of a lead ([`Signals`]), the weights of the rules
@@ -250,9 +261,9 @@ impl Default for GradingRules {
 pub enum GradingRulesError {
     #[error("grade A needs {a} points, fewer than grade B's {b}")]
     ThresholdsOutOfOrder { a: u16, b: u16 },
-    #[error("grade A asks less of {signal:?} than grade B does")]
+    #[error("grade A asks less of {} than grade B does", signal.name())]
     LevelsOutOfOrder { signal: Signal },
-    #[error("grade {grade:?} needs {needed} points but at most {max} can be earned")]
+    #[error("grade {} needs {needed} points but at most {max} can be earned", grade.code())]
     Unreachable { grade: Grade, needed: u16, max: u16 },
 }
 

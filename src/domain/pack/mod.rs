@@ -65,10 +65,10 @@ pub enum PackError {
     Duplicate { part: Part, key: String },
     /// `key` is empty when the part has more than [`MAX_ENTITIES_PER_PART`] entities;
     /// otherwise it names the entity holding a string longer than [`MAX_STRING_CHARS`].
-    #[error("{part} is too big at {key:?}")]
+    #[error("{part} is too big at \"{key}\"")]
     TooBig { part: Part, key: String },
     /// The script `key` has more than [`MAX_STEPS_PER_SCRIPT`] steps.
-    #[error("script {key:?} has more than {MAX_STEPS_PER_SCRIPT} steps")]
+    #[error("script \"{key}\" has more than {MAX_STEPS_PER_SCRIPT} steps")]
     TooManySteps { key: String },
     #[error("the pack is empty")]
     Empty,
@@ -139,7 +139,7 @@ pub fn parse(text: &str) -> Result<Pack, PackError> {
             let key = entity.key();
             if part == Part::Field && !is_field_name(&key) {
                 return Err(PackError::Invalid {
-                    reason: format!("{key:?} is not a valid field name"),
+                    reason: format!("\"{key}\" is not a valid field name"),
                 });
             }
             if !seen.insert(key.clone()) {
