@@ -65,6 +65,13 @@ pub struct AppState {
     pub update_ready: RwSignal<bool>,
     /// The lead list's filters and order, kept in memory until the page is reloaded.
     pub lead_choices: RwSignal<crate::domain::deal_list::Choices>,
+    /// The dashboard's period ("week", "month" or "quarter"), owner and industry code (empty
+    /// for all), kept like the lead list's: a language switch or a look at a deal keeps them.
+    pub dashboard: (
+        RwSignal<&'static str>,
+        RwSignal<String>,
+        RwSignal<&'static str>,
+    ),
     store: StoredValue<AppStore, LocalStorage>,
 }
 
@@ -125,6 +132,11 @@ impl AppState {
             toast: RwSignal::new(None),
             update_ready: RwSignal::new(crate::dom::html_data("update").is_some()),
             lead_choices: RwSignal::new([0; 7]),
+            dashboard: (
+                RwSignal::new("week"),
+                RwSignal::new(String::new()),
+                RwSignal::new(""),
+            ),
             store: StoredValue::new_local(store),
         };
         state.reload();

@@ -33,6 +33,12 @@ pub fn lower(s: &str) -> String {
     s.chars().map(lower_char).collect()
 }
 
+/// Whether `a` and `b` are the same text in any case, as [`lower`] compares them (without
+/// writing either out lowered).
+pub fn same_in_any_case(a: &str, b: &str) -> bool {
+    a.chars().map(lower_char).eq(b.chars().map(lower_char))
+}
+
 /// Whether `c` is part of a word, for markdown's `_` and template names: ASCII letters and
 /// digits, and any other character outside ASCII but for controls, spaces and general and CJK
 /// punctuation. `char::is_alphanumeric` answers for all of Unicode with tables that are
@@ -118,5 +124,15 @@ mod tests {
         assert_eq!(lower("ΑΘΗΝΑ Μόσχα МОСКВА Ёж"), "αθηνα μόσχα москва ёж");
         assert_eq!(lower("ＡＣＭＥ 精工 Ｌ-0007"), "ａｃｍｅ 精工 ｌ-0007");
         assert_eq!(lower("İSTANBUL").chars().count(), 8);
+    }
+
+    #[test]
+    fn compares_names_in_any_case_and_nothing_else() {
+        assert!(same_in_any_case("Li Wei", "LI WEI"));
+        assert!(same_in_any_case("Ёж ŁÓDŹ", "ёж łódź"));
+        assert!(same_in_any_case("", ""));
+        assert!(!same_in_any_case("Li Wei", "Li Wei "), "spaces count");
+        assert!(!same_in_any_case("Li Wei", "Li We"));
+        assert!(!same_in_any_case("李伟", "李偉"));
     }
 }

@@ -4,7 +4,7 @@
 use super::{fill, stage_name, Texts};
 use crate::domain::clock::{DueKind, DueState};
 use crate::domain::deal::{CustomerClass, Deal, Grade, Source, Status};
-use crate::domain::deal_list::{Found, Sort};
+use crate::domain::deal_list::{Filter, Found, Sort};
 use crate::domain::grading::{self, GradingRules, Level, Signal as GradingSignal};
 use crate::domain::playbook::StageKind;
 use crate::domain::timeline::EventKind;
@@ -47,15 +47,11 @@ pub fn status_name(t: &Texts, status: Status) -> &'static str {
 }
 
 /// The line above the lead list: how many leads there are, or how many of `all` the search
-/// and the filters `found` (`narrowed`: either is in use; `filtered`: a filter is), and
-/// whether only the first ones are drawn.
-pub fn list_summary(
-    t: &Texts,
-    all: usize,
-    found: &Found,
-    narrowed: bool,
-    filtered: bool,
-) -> String {
+/// `query` and the `filter` found (the list is narrowed when the query has more than spaces
+/// or a filter is set), and whether only the first ones are drawn.
+pub fn list_summary(t: &Texts, all: usize, found: &Found, query: &str, filter: &Filter) -> String {
+    let filtered = filter.is_set();
+    let narrowed = filtered || !query.trim().is_empty();
     let n = all.to_string();
     let mut summary = if !narrowed && all == 1 {
         t.deals_count_one.to_owned()
@@ -198,23 +194,39 @@ mod tests {
             shown: rows.iter().take(shown).collect(),
             total,
         };
-        assert_eq!(list_summary(&EN, 1, &found(1, 1), false, false), "1 lead.");
-        assert_eq!(list_summary(&EN, 2, &found(2, 2), false, false), "2 leads.");
+        let (none, grade_a) = (
+            Filter::default(),
+            Filter {
+                grade: Some(Grade::A),
+                ..Filter::default()
+            },
+        );
+        assert_eq!(list_summary(&EN, 1, &found(1, 1), "", &none), "1 lead.");
         assert_eq!(
-            list_summary(&ZH, 2, &found(2, 2), false, false),
+            list_summary(&EN, 2, &found(2, 2), " ", &none),
+            "2 leads.",
+            "spaces narrow nothing"
+        );
+        assert_eq!(
+            list_summary(&ZH, 2, &found(2, 2), "", &none),
             "共 2 条线索。"
         );
         assert_eq!(
-            list_summary(&EN, 2, &found(1, 1), true, true),
+            list_summary(&EN, 2, &found(1, 1), "", &grade_a),
             "1 of 2 leads match."
         );
         assert_eq!(
-            list_summary(&EN, 2, &found(0, 0), true, true),
+            list_summary(&EN, 2, &found(2, 2), "", &grade_a),
+            "2 of 2 leads match.",
+            "a filter that keeps every lead still says it is in use"
+        );
+        assert_eq!(
+            list_summary(&EN, 2, &found(0, 0), "bolt", &grade_a),
             "No lead matches these filters."
         );
-        assert!(list_summary(&EN, 2, &found(0, 0), true, false).starts_with("No lead matches. Try"));
+        assert!(list_summary(&EN, 2, &found(0, 0), "zz", &none).starts_with("No lead matches. Try"));
         assert_eq!(
-            list_summary(&EN, 300, &found(250, 2), true, false),
+            list_summary(&EN, 300, &found(250, 2), "cu", &none),
             "250 of 300 leads match. The first 2 are shown; type more to narrow the list."
         );
     }

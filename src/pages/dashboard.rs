@@ -4,6 +4,7 @@
 //! `i18n::measures`; this page only lays them out.
 
 use crate::components::{EmptyState, SelectField};
+use crate::domain::deal_list;
 use crate::domain::measures::{overdue, trend, Dataset, Filter, Period};
 use crate::domain::playbook::Industry;
 use crate::i18n::measures::{
@@ -35,18 +36,12 @@ struct Board {
 pub fn DashboardPage() -> impl IntoView {
     let state = use_app_state();
     let t = texts(state.locale());
-    let kind = RwSignal::new("week");
-    let owner = RwSignal::new(String::new());
-    let industry = RwSignal::new("");
+    let (kind, owner, industry) = state.dashboard;
     let any = Memo::new(move |_| state.deals.with(|m| !m.is_empty()));
     let owners = Memo::new(move |_| {
-        state.deals.with(|m| {
-            let mut owners: Vec<String> = m.values().map(|d| d.owner.trim().to_owned()).collect();
-            owners.retain(|o| !o.is_empty());
-            owners.sort();
-            owners.dedup();
-            owners
-        })
+        state
+            .deals
+            .with(|m| deal_list::owners(m.values().map(|d| d.owner.as_str())))
     });
     let board = Memo::new(move |_| {
         let now = crate::state::now();
@@ -104,9 +99,10 @@ pub fn DashboardPage() -> impl IntoView {
                 <span class="field-label">{t.owner}</span>
                 <select prop:value=move || owner.get() on:change=move |ev| owner.set(event_target_value(&ev))>
                     <option value="">{t.all_owners}</option>
+                    // Marked when drawn, as the page is drawn again with an owner chosen.
                     {move || owners.get().into_iter().map(|o| {
-                        let label = o.clone();
-                        view! { <option value=o>{label}</option> }
+                        let (label, chosen) = (o.clone(), owner.with_untracked(|c| *c == o));
+                        view! { <option value=o selected=chosen>{label}</option> }
                     }).collect_view()}
                 </select>
             </label>

@@ -51,7 +51,8 @@ pub fn DealsPage() -> impl IntoView {
         deal_list::sort(&mut rows, order.get());
         rows
     });
-    let owners = Memo::new(move |_| rows.with(|r| deal_list::owners(r)));
+    let owners =
+        Memo::new(move |_| rows.with(|r| deal_list::owners(r.iter().map(|r| r.owner.as_str()))));
     let chosen = Memo::new(move |_| choices.with(|c| owners.with(|o| deal_list::chosen(c, o))));
     let query = RwSignal::new(String::new());
     let now = crate::state::ticking_now();
@@ -91,8 +92,7 @@ pub fn DealsPage() -> impl IntoView {
             {move || rows.with(|rows| query.with(|q| chosen.with(|(f, _)| {
                 let (now, sla) = (now.get(), sla());
                 let found = deal_list::find_with(rows, q, |r| f.keeps(r, &sla, now), deal_list::SHOWN);
-                let narrowed = !q.trim().is_empty() || f.is_set();
-                let summary = list_summary(t, rows.len(), &found, narrowed, f.is_set());
+                let summary = list_summary(t, rows.len(), &found, q, f);
                 view! {
                     <p class="count" role="status">{summary}</p>
                     <ul class="deal-list" aria-label=t.deal_list_label>

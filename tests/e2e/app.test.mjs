@@ -559,7 +559,8 @@ describe('dashboard', () => {
       lead(2, 'Late Co', 30, { first_follow_up_at: ago(2), owner: 'Zhang Min' }),
       lead(3, 'Silent Co', 26, { owner: 'Li Wei' }),
       lead(4, 'New Co', 1, { owner: 'Zhang Min' }),
-      lead(5, 'Old Co', 7 * 24, { first_follow_up_at: ago(7 * 24 - 1), owner: 'Li Wei' }),
+      // Li Wei's too: owners are one in any case, as on the lead list.
+      lead(5, 'Old Co', 7 * 24, { first_follow_up_at: ago(7 * 24 - 1), owner: 'li wei ' }),
     ];
   });
 
@@ -597,8 +598,10 @@ describe('dashboard', () => {
     const grades = page.getByRole('table', { name: 'Lead → won by grade' });
     assert.deepEqual(await grades.getByRole('row').last().locator('th, td').allTextContents(), ['C: long-term nurture', '4', '1', '25%']);
 
-    // One owner: only Zhang Min's late lead is judged.
-    await page.getByRole('combobox', { name: 'Owner' }).selectOption('Zhang Min');
+    // One owner: only Zhang Min's late lead is judged. Each owner is offered once, in any case.
+    const owner = page.getByRole('combobox', { name: 'Owner' });
+    assert.deepEqual(await owner.getByRole('option').allTextContents(), ['All owners', 'Li Wei', 'Zhang Min']);
+    await owner.selectOption('Zhang Min');
     await page.waitForFunction(() => document.querySelector('[data-testid="follow_up"] .card-value')?.textContent === '0%');
     await page.getByRole('combobox', { name: 'Owner' }).selectOption('');
 
@@ -641,6 +644,8 @@ describe('dashboard', () => {
     assert.equal(await title.textContent(), 'Process-health report');
     assert.equal(await page.getByTestId('report-scope').textContent(), 'Li Wei · All industries');
     assert.deepEqual(await off.locator('li').allTextContents(), ['Follow-up timeliness: 50% · Target ≥ 90%']);
+    // Last week's lead of "li wei" is Li Wei's: followed up in time, 100%.
+    assert.equal(await page.getByTestId('follow_up').locator('.card-change').textContent(), '-50 pts on the previous period');
     assert.deepEqual(await overdue.locator('h3, li').allTextContents(), ['First follow-ups overdue', 'L-0003 Silent Co']);
     assert.equal(await title.isVisible(), false, 'the report parts are for paper only');
     // Print media: Playwright emulates it in Chromium only (over WebDriver BiDi, Firefox
@@ -662,12 +667,21 @@ describe('dashboard', () => {
       await page.emulateMedia({ media: 'screen' });
     }
 
-    // In Chinese (the page is drawn again, for all owners).
+    // In Chinese, still for Li Wei: the page is drawn again and keeps its choices, as it does
+    // after a look at a deal.
     await page.getByRole('combobox', { name: 'Language' }).selectOption({ label: '简体中文' });
     await page.getByRole('heading', { name: '仪表盘' }).waitFor();
     assert.equal(await title.textContent(), '流程健康报告');
-    assert.equal(await page.getByTestId('report-scope').textContent(), '全部负责人 · 全部行业');
-    assert.deepEqual(await off.locator('li').allTextContents(), ['线索跟进及时率：33.3% · 目标 ≥ 90%']);
+    assert.equal(await page.getByRole('combobox', { name: '负责人' }).inputValue(), 'Li Wei');
+    assert.equal(await page.getByTestId('report-scope').textContent(), 'Li Wei · 全部行业');
+    assert.deepEqual(await off.locator('li').allTextContents(), ['线索跟进及时率：50% · 目标 ≥ 90%']);
+    await page.getByRole('combobox', { name: '统计周期' }).selectOption({ index: 1 });
+    const nav = page.getByRole('navigation', { name: '主导航' });
+    await nav.getByRole('link', { name: '商机' }).click();
+    await page.getByRole('heading', { level: 1, name: '商机' }).waitFor();
+    await nav.getByRole('link', { name: '仪表盘' }).click();
+    assert.equal(await page.getByRole('combobox', { name: '负责人' }).inputValue(), 'Li Wei');
+    assert.equal(await page.getByRole('combobox', { name: '统计周期' }).inputValue(), 'month');
     await closeClean(page);
   });
 });

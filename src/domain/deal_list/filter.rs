@@ -4,7 +4,7 @@
 use super::{urgent, Row};
 use crate::domain::clock::SlaSettings;
 use crate::domain::deal::{Grade, Status};
-use crate::domain::fold::FoldCase;
+use crate::domain::fold::{same_in_any_case, FoldCase};
 use crate::domain::playbook::{Industry, StageKind};
 use crate::domain::Timestamp;
 use std::cmp::Ordering;
@@ -38,7 +38,7 @@ impl Filter {
             && self
                 .owner
                 .as_ref()
-                .is_none_or(|o| row.owner.fold_case() == o.fold_case())
+                .is_none_or(|o| same_in_any_case(&row.owner, o))
             && (!self.overdue || urgent(row, sla, now).is_some_and(|u| u.overdue))
     }
 }
@@ -147,13 +147,15 @@ pub fn clear_filters(choices: &mut Choices) {
     choices[slot::ORDER] = order;
 }
 
-/// The owners of `rows`, each once (compared in any case, spelt as the first in byte order,
-/// so the list does not change with the rows' order), A to Z; leads without an owner add none.
-pub fn owners(rows: &[Row]) -> Vec<String> {
-    let mut list: Vec<(String, &str)> = rows
-        .iter()
-        .filter(|r| !r.owner.is_empty())
-        .map(|r| (r.owner.fold_case(), r.owner.as_str()))
+/// The owners among `names` (the leads' owners), each once: trimmed, compared in any case,
+/// spelt as the first in byte order (so the list does not change with the leads' order), A to
+/// Z; a blank name adds none. The lead list and the dashboard offer these.
+pub fn owners<'a>(names: impl IntoIterator<Item = &'a str>) -> Vec<String> {
+    let mut list: Vec<(String, &str)> = names
+        .into_iter()
+        .map(str::trim)
+        .filter(|o| !o.is_empty())
+        .map(|o| (o.fold_case(), o))
         .collect();
     list.sort_unstable();
     list.dedup_by(|a, b| a.0 == b.0);
@@ -406,12 +408,22 @@ mod tests {
     #[test]
     fn owners_are_listed_once_each_a_to_z_without_blanks() {
         let mut r = rows(&leads());
-        assert_eq!(owners(&r), ["Li Wei", "Zhang Min"]);
+        let of = |r: &[Row]| owners(r.iter().map(|r| r.owner.as_str()));
+        assert_eq!(of(&r), ["Li Wei", "Zhang Min"]);
         r.reverse();
+        assert_eq!(of(&r), ["Li Wei", "Zhang Min"], "whatever the rows' order");
         assert_eq!(
-            owners(&r),
-            ["Li Wei", "Zhang Min"],
-            "whatever the rows' order"
+            owners([
+                "  li wei ",
+                "Li Wei",
+                "",
+                " ",
+                "zhang min",
+                "Zhang Min",
+                "李伟"
+            ]),
+            ["Li Wei", "Zhang Min", "李伟"],
+            "trimmed, once in any case, spelt as the first in byte order"
         );
     }
 }

@@ -2,6 +2,7 @@
 //! discovery counts, indexed once so every measure is a single pass.
 
 use crate::domain::deal::Deal;
+use crate::domain::fold::same_in_any_case;
 use crate::domain::playbook::Industry;
 use crate::domain::timeline::{self, DealEvent};
 use crate::domain::Id;
@@ -10,7 +11,8 @@ use std::collections::BTreeMap;
 /// Which deals a report covers; `None` means any.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Filter {
-    /// Only this owner's deals (负责人), compared with surrounding spaces trimmed.
+    /// Only this owner's deals (负责人), compared trimmed and in any case, as
+    /// [`crate::domain::deal_list::owners`] lists them.
     pub owner: Option<String>,
     pub industry: Option<Industry>,
 }
@@ -19,7 +21,7 @@ impl Filter {
     pub fn matches(&self, deal: &Deal) -> bool {
         self.owner
             .as_deref()
-            .is_none_or(|o| o.trim() == deal.owner.trim())
+            .is_none_or(|o| same_in_any_case(o.trim(), deal.owner.trim()))
             && self.industry.is_none_or(|i| i == deal.industry)
     }
 }
