@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { serve, SUB_PATH } from './server.mjs';
-import { closeClean, download, gotoApp, launch, openPage } from './browser.mjs';
+import { closeClean, download, gotoApp, launch, openPage, seedDeals } from './browser.mjs';
 
 const servers = {};
 let browser;
@@ -155,8 +155,39 @@ describe('hostile text', () => {
       await fields.nth(i).fill(PAYLOADS[i % PAYLOADS.length]);
       await fields.nth(i).press('Tab');
     }
+    // The history: a call and a note with what was said.
+    const entry = page.getByRole('textbox', { name: 'What was said or done' });
+    await entry.fill(PAYLOADS[0]);
+    await page.getByRole('button', { name: 'Log call' }).click();
+    await entry.fill(PAYLOADS[5]);
+    await page.getByRole('button', { name: 'Add note' }).click();
+    await page.locator('.history li').nth(1).waitFor();
     await page.reload();
     await page.waitForSelector('html[data-app="ready"]');
+    assert.ok((await page.locator('.history').textContent()).includes(PAYLOADS[5]), 'the note is shown as typed');
+    await assertInert(page);
+
+    // Where the leads' names and owners show elsewhere: the lead list's owner filter and Today
+    // list, and the dashboard's owner filter, the deals behind each number and the printed report.
+    // Leads overdue since yesterday, so the Today list and the report's overdue names show them.
+    await page.goto(url('#/deals'));
+    await seedDeals(page, (payloads) => payloads.map((p, i) => {
+      const ago = new Date(Date.now() - 30 * 3600e3).toISOString();
+      return { id: `xss-${i}`, number: `L-90${i}`, customer: p, owner: p, assigned_at: ago, updated_at: ago };
+    }), PAYLOADS);
+    const owners = page.getByRole('combobox', { name: 'Owner' });
+    assert.ok((await owners.getByRole('option').allTextContents()).some((o) => o.includes('<')), 'a payload owner is offered');
+    await owners.selectOption({ index: 1 });
+    await assertInert(page);
+    await page.getByRole('button', { name: `Today (${PAYLOADS.length})` }).click();
+    await page.locator('.deal-list li').nth(PAYLOADS.length - 1).waitFor();
+    await assertInert(page);
+    await page.goto(url('#/dashboard'));
+    await page.getByTestId('follow_up').waitFor();
+    for (const d of await page.locator('details').all()) await d.evaluate((e) => { e.open = true; });
+    await page.evaluate(() => dispatchEvent(new Event('beforeprint')));
+    await page.getByTestId('overdue-list').locator('li').first().waitFor({ state: 'attached' });
+    await page.getByRole('combobox', { name: 'Owner' }).selectOption({ index: 1 });
     await assertInert(page);
 
     // Searches.
