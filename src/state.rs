@@ -65,6 +65,8 @@ pub struct AppState {
     pub update_ready: RwSignal<bool>,
     /// The lead list's filters and order, kept in memory until the page is reloaded.
     pub lead_choices: RwSignal<crate::domain::deal_list::Choices>,
+    /// The leads this tab added, which it renumbers if another tab gave one the same number.
+    added_here: StoredValue<BTreeSet<Id>>,
     /// The dashboard's period ("week", "month" or "quarter"), owner and industry code (empty
     /// for all), kept like the lead list's: a language switch or a look at a deal keeps them.
     pub dashboard: (
@@ -132,6 +134,7 @@ impl AppState {
             toast: RwSignal::new(None),
             update_ready: RwSignal::new(crate::dom::html_data("update").is_some()),
             lead_choices: RwSignal::new([0; 7]),
+            added_here: StoredValue::new(BTreeSet::new()),
             dashboard: (
                 RwSignal::new("week"),
                 RwSignal::new(String::new()),
@@ -266,6 +269,9 @@ impl AppState {
         self.deals.update(|m| {
             m.insert(id.clone(), deal);
         });
+        self.added_here.update_value(|a| {
+            a.insert(id.clone());
+        });
         self.persist(Key::Deal(id.clone()));
         Ok(id)
     }
@@ -375,6 +381,7 @@ impl AppState {
                 self.changed_elsewhere.update(|c| {
                     c.insert(id);
                 });
+                self.renumber_clashes();
             }
             Change::Reload => self.reload(),
             Change::Newer(schema) => self.report.update(|r| r.newer_schema = Some(schema)),
@@ -384,6 +391,32 @@ impl AppState {
 }
 
 impl AppState {
+    /// Gives a lead this tab added the next free number if another tab gave its number to a
+    /// lead at the same moment (`deal::renumber_clashes` says which), and says so.
+    fn renumber_clashes(&self) {
+        let clashes = self.added_here.with_value(|mine| {
+            self.deals.with_untracked(|m| {
+                let all: Vec<&Deal> = m.values().collect();
+                crate::domain::deal::renumber_clashes(&all, mine)
+                    .into_iter()
+                    .filter_map(|(id, new)| {
+                        let d = m.get(&id)?;
+                        Some((id, d.number.clone(), d.customer.clone(), new))
+                    })
+                    .collect::<Vec<_>>()
+            })
+        });
+        let t = crate::i18n::texts(self.locale());
+        for (id, old, name, new) in clashes {
+            self.edit_deal(&id, |d| d.number = new.clone());
+            let message = [("old", old.as_str()), ("name", &name), ("new", &new)];
+            self.toast.set(Some(Toast {
+                message: crate::i18n::fill(t.lead_renumbered, &message),
+                undo: None,
+            }));
+        }
+    }
+
     /// Downloads everything stored (and what is only in memory, when saving failed) as one
     /// backup file. Unsaved changes are included, so the file is the way to keep them.
     pub fn export_backup(&self) -> Result<(), StorageError> {

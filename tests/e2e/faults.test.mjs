@@ -1,4 +1,5 @@
 // Faults that must lose nothing, against the release build: two tabs saving the same field,
+// two tabs editing and adding different leads at the same time,
 // storage the browser refuses, storage that runs out in the middle of an import, and a reload
 // while an import waits for confirmation.
 import { after, before, describe, test } from 'node:test';
@@ -80,6 +81,82 @@ describe('two tabs, one field', () => {
     assert.equal(await contact(a).inputValue(), 'B again');
     assert.equal(await storedContact(a, 'B again'), 'B again');
     assert.equal(await notice.count(), 0);
+    await closeClean(a);
+  });
+});
+
+describe('two tabs, two leads', () => {
+  test('edits to different leads at the same time both stay, and each tab shows the other\'s', async () => {
+    const a = await openPage(browser);
+    await gotoApp(a, url('#/deals'));
+    await addLead(a, 'North Co');
+    await addLead(a, 'South Co');
+    const b = await a.context().newPage();
+    await gotoApp(b, url('#/deals'));
+    await b.getByRole('link', { name: 'South Co' }).click();
+    await a.bringToFront();
+    await a.getByRole('link', { name: 'North Co' }).click();
+    const contact = (p) => p.getByRole('textbox', { name: 'Contact person' });
+    // Both type, then both save (B through its field's change event, staying in the background).
+    await contact(a).fill('Ann North');
+    await contact(b).fill('Bo South');
+    await contact(b).dispatchEvent('change');
+    await contact(a).press('Tab');
+    const stored = () => a.evaluate(() => Object.values(localStorage).filter((v) => v.includes('"customer"'))
+      .map((v) => JSON.parse(v).data).map((d) => `${d.customer}: ${d.contact}`).sort());
+    await a.waitForFunction(() => Object.values(localStorage).filter((v) => v.includes('"contact":"')).length === 2);
+    assert.deepEqual(await stored(), ['North Co: Ann North', 'South Co: Bo South']);
+    assert.equal(await a.locator('[data-testid="changed-elsewhere"], .field-conflict').count(), 0, 'no conflict: different leads');
+    // Each tab shows the other's edit without a reload.
+    await a.goto(url('#/deals'));
+    await a.getByRole('searchbox', { name: 'Search leads' }).fill('Bo South');
+    await a.getByRole('link', { name: 'South Co' }).waitFor();
+    await b.goto(url('#/deals'));
+    await b.getByRole('searchbox', { name: 'Search leads' }).fill('Ann North');
+    await b.getByRole('link', { name: 'North Co' }).waitFor();
+
+    // Both add a lead at once: each gives it the next number, L-0003. The lead added second
+    // takes the next free number in the tab that added it, which says so; nothing is dropped.
+    await b.getByRole('searchbox', { name: 'Search leads' }).fill('');
+    await a.getByRole('searchbox', { name: 'Search leads' }).fill('');
+    await addLead(a, 'East Co');
+    const east = await a.evaluate(() => Object.values(localStorage).map((v) => JSON.parse(v).data)
+      .find((d) => d?.customer === 'East Co'));
+    assert.equal(east.number, 'L-0003');
+    // B's lead, written as B's add writes it, a second earlier: B had not heard of East Co yet.
+    await b.evaluate((at) => {
+      const data = { id: 'west-from-b', number: 'L-0003', customer: 'West Co', assigned_at: at, updated_at: at };
+      localStorage.setItem('sp:deal:west-from-b', JSON.stringify({ schema: 1, data }));
+    }, new Date(Date.parse(east.assigned_at) - 1000).toISOString());
+    const toast = a.locator('.toast span');
+    await toast.waitFor();
+    assert.equal(await toast.textContent(), 'Another tab gave L-0003 to another lead at the same moment, so “East Co” is now L-0004.');
+    const numbers = () => a.evaluate(() => Object.values(localStorage).map((v) => JSON.parse(v).data)
+      .filter((d) => d?.customer).map((d) => `${d.number} ${d.customer}`).sort());
+    assert.deepEqual(await numbers(), ['L-0001 North Co', 'L-0002 South Co', 'L-0003 West Co', 'L-0004 East Co']);
+    await b.reload();
+    await b.getByRole('searchbox', { name: 'Search leads' }).fill('L-0004');
+    await b.getByRole('link', { name: 'East Co' }).waitFor();
+
+    // The real race: both tabs click Add in the same moment, five times (before the repair,
+    // about half of these gave two leads one number).
+    await b.getByRole('searchbox', { name: 'Search leads' }).fill('');
+    await b.waitForSelector('html[data-app="ready"]');
+    for (let i = 0; i < 5; i++) {
+      for (const [p, name] of [[a, `A${i} Co`], [b, `B${i} Co`]]) await p.getByRole('textbox', { name: 'Customer name' }).fill(name);
+      await Promise.all([a, b].map((p) => p.evaluate(() => {
+        const add = [...document.querySelectorAll('button')].find((x) => x.textContent === 'Add lead');
+        setTimeout(() => add.click(), 100);
+      })));
+      for (const p of [a, b]) await p.getByRole('link', { name: `B${i} Co` }).waitFor();
+    }
+    await a.waitForFunction(() => {
+      const numbers = Object.values(localStorage).map((v) => JSON.parse(v).data?.number).filter(Boolean);
+      return numbers.length === 14 && new Set(numbers).size === 14;
+    }, null, { timeout: 5000 }).catch(() => {});
+    const all = await numbers();
+    assert.equal(all.length, 14);
+    assert.equal(new Set(all.map((n) => n.split(' ')[0])).size, 14, `one number per lead: ${all.join(', ')}`);
     await closeClean(a);
   });
 });

@@ -10,7 +10,7 @@ use super::{Id, Timestamp};
 use crate::json::Json;
 
 mod number;
-pub use number::{next_number, MAX_NUMBER_LEN};
+pub use number::{next_number, renumber_clashes, MAX_NUMBER_LEN};
 
 /// Lead grade (线索分级).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Json)]

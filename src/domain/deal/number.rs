@@ -1,5 +1,10 @@
 //! Lead numbers (线索编号): `L-0001`, `L-0002`, …
 
+use super::Deal;
+use crate::domain::fold::same_in_any_case;
+use crate::domain::Id;
+use std::collections::BTreeSet;
+
 /// The longest lead number kept; a longer one in an imported file is refused.
 pub const MAX_NUMBER_LEN: usize = 40;
 
@@ -45,6 +50,31 @@ pub fn next_number<'a>(existing: impl IntoIterator<Item = &'a str> + Clone) -> S
     format!("L-{:0>4}", String::from_utf8_lossy(&next))
 }
 
+/// Two tabs adding a lead at the same moment both give it the next number. When a tab learns
+/// of the other's lead, this says which of its own leads (`mine`, the ids it added) must take
+/// a new number, and which: of two leads with one number (compared as the duplicate rule
+/// compares them), the one assigned first (then the smaller id) keeps it. Both tabs see both
+/// leads, so exactly one of them renumbers. The new numbers are given in turn, so they never
+/// repeat each other or any number in `all`.
+pub fn renumber_clashes(all: &[&Deal], mine: &BTreeSet<Id>) -> Vec<(Id, String)> {
+    let first = |d: &Deal| (d.assigned_at, d.id.clone());
+    let mut numbers: Vec<String> = all.iter().map(|d| d.number.clone()).collect();
+    let mut out = Vec::new();
+    for d in all.iter().filter(|d| mine.contains(&d.id)) {
+        let clash = all.iter().any(|o| {
+            o.id != d.id
+                && same_in_any_case(o.number.trim(), d.number.trim())
+                && first(o) < first(d)
+        });
+        if clash {
+            let number = next_number(numbers.iter().map(String::as_str));
+            numbers.push(number.clone());
+            out.push((d.id.clone(), number));
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -82,5 +112,41 @@ mod tests {
         let again = next_number([nines.as_str(), used.as_str()]);
         assert_eq!(again, format!("L-1{}1", "0".repeat(MAX_COUNTED_DIGITS - 1)));
         assert!(again.len() <= MAX_NUMBER_LEN);
+    }
+
+    #[test]
+    fn of_two_leads_given_one_number_in_two_tabs_the_later_one_takes_the_next() {
+        use chrono::{TimeZone, Utc};
+        let at = |s: i64| Utc.timestamp_opt(1_780_000_000 + s, 0).unwrap();
+        let lead = |id: &str, number: &str, s: i64| {
+            let mut d = Deal::new(Id::parse(id).unwrap(), id, &[], at(s)).unwrap();
+            d.number = number.into();
+            d
+        };
+        let (kept, ours, same_time, theirs) = (
+            lead("a1", "L-0001", 0),
+            lead("b2", "l-0001 ", 1),
+            lead("a0", "L-0002", 1),
+            lead("b1", "L-0002", 1),
+        );
+        let all = [&kept, &ours, &same_time, &theirs];
+        let mine_b: BTreeSet<Id> = [ours.id.clone(), theirs.id.clone()].into();
+        // Tab B added b2 (after a1, in any case) and b1 (at a0's moment, a larger id).
+        assert_eq!(
+            renumber_clashes(&all, &mine_b),
+            [
+                (ours.id.clone(), "L-0003".to_owned()),
+                (theirs.id.clone(), "L-0004".to_owned())
+            ]
+        );
+        // Tab A's leads came first: it changes nothing.
+        let mine_a: BTreeSet<Id> = [kept.id.clone(), same_time.id.clone()].into();
+        assert!(renumber_clashes(&all, &mine_a).is_empty());
+        assert!(renumber_clashes(&all, &BTreeSet::new()).is_empty());
+        // Renumbered, nothing clashes any more.
+        let (mut ours, mut theirs) = (ours.clone(), theirs.clone());
+        ours.number = "L-0003".into();
+        theirs.number = "L-0004".into();
+        assert!(renumber_clashes(&[&kept, &ours, &same_time, &theirs], &mine_b).is_empty());
     }
 }
