@@ -370,14 +370,26 @@ impl AppState {
         {
             Change::Settings(s) => self.settings.set(s),
             Change::Deal(id, deal) => {
+                let mut removed = None;
                 self.deals.update(|m| match deal {
                     Some(d) => {
                         m.insert(id.clone(), d);
                     }
-                    None => {
-                        m.remove(&id);
-                    }
+                    None => removed = m.remove(&id),
                 });
+                // The lead open here was deleted in another tab: say so, and offer it back.
+                if let Some(d) =
+                    removed.filter(|_| self.route.get_untracked() == Route::Deal(id.clone()))
+                {
+                    let t = crate::i18n::texts(self.locale());
+                    self.toast.set(Some(Toast {
+                        message: crate::i18n::fill(
+                            t.lead_deleted_elsewhere,
+                            &[("name", &d.customer)],
+                        ),
+                        undo: Some(Undo::Deal(Box::new(d))),
+                    }));
+                }
                 self.changed_elsewhere.update(|c| {
                     c.insert(id);
                 });

@@ -176,6 +176,7 @@ texts! {
     confirm_delete: "Delete", "删除";
     cancel: "Cancel", "取消";
     lead_deleted: "Lead “{name}” deleted.", "已删除线索“{name}”。";
+    lead_deleted_elsewhere: "Lead “{name}” was deleted in another tab.", "线索“{name}”已在另一个标签页中删除。";
     lead_renumbered: "Another tab gave {old} to another lead at the same moment, so “{name}” is now {new}.", "另一个标签页同时把 {old} 给了另一条线索，因此“{name}”的编号改为 {new}。";
     undo: "Undo", "撤销";
     saved: "Saved", "已保存";

@@ -1,5 +1,5 @@
 // Faults that must lose nothing, against the release build: two tabs saving the same field,
-// two tabs editing and adding different leads at the same time,
+// two tabs editing and adding different leads at the same time, a lead deleted in another tab,
 // storage the browser refuses, storage that runs out in the middle of an import, and a reload
 // while an import waits for confirmation.
 import { after, before, describe, test } from 'node:test';
@@ -157,6 +157,35 @@ describe('two tabs, two leads', () => {
     const all = await numbers();
     assert.equal(all.length, 14);
     assert.equal(new Set(all.map((n) => n.split(' ')[0])).size, 14, `one number per lead: ${all.join(', ')}`);
+    await closeClean(a);
+  });
+});
+
+describe('two tabs, one deleting', () => {
+  test('a lead deleted in another tab while open here: this tab is told and can put it back', async () => {
+    const a = await openPage(browser);
+    await gotoApp(a, url('#/deals'));
+    await addLead(a, 'Gone Co');
+    await a.getByRole('link', { name: 'Gone Co' }).click();
+    await a.getByRole('textbox', { name: 'Contact person' }).fill('Saved in A');
+    await a.getByRole('textbox', { name: 'Contact person' }).press('Tab');
+    const b = await a.context().newPage();
+    await gotoApp(b, a.url());
+    await b.getByRole('textbox', { name: 'Contact person' }).waitFor();
+    await a.bringToFront();
+    await a.getByRole('button', { name: 'Delete lead' }).click();
+    await a.getByRole('alertdialog').getByRole('button', { name: 'Delete' }).click();
+    await a.waitForFunction(() => !Object.keys(localStorage).some((k) => k.startsWith('sp:deal:')));
+
+    const toast = b.locator('.toast');
+    await toast.getByText('Lead “Gone Co” was deleted in another tab.').waitFor();
+    await b.getByRole('heading', { level: 1, name: 'Page not found' }).waitFor();
+    await toast.getByRole('button', { name: 'Undo' }).click();
+    await b.getByRole('heading', { level: 1, name: 'Gone Co' }).waitFor();
+    assert.equal(await b.getByRole('textbox', { name: 'Contact person' }).inputValue(), 'Saved in A');
+    // Put back in storage too, so the tab that deleted it sees it again.
+    await a.goto(url('#/deals'));
+    await a.getByRole('link', { name: 'Gone Co' }).waitFor();
     await closeClean(a);
   });
 });
