@@ -105,7 +105,12 @@ for t in "${targets[@]}"; do
   files=$(find "$corpus" -type f | wc -l)
   kib=$(find "$corpus" -type f -printf '%s\n' | awk '{ s += $1 } END { printf "%d", s / 1024 }')
   crashes=$(find "$artifacts" -type f -newer "$marker" | sort)
-  if [ "$rc" != 0 ] || [ -n "$crashes" ]; then
+  if [ "$rc" = 72 ] && [ -z "$crashes" ] && grep -q "run interrupted" "$logs/$t.log"; then
+    # Stopped by a signal (libFuzzer's exit 72): not a crash, but not the runs asked for.
+    status=1
+    echo "INTERRUPTED: $t after ${runs:-?} runs, no crash (log: $logs/$t.log)"
+    rows+=("| $t | ${runs:-?} | ${speed:-?} | ${seconds} s | $files files, $kib KiB | none (interrupted) |")
+  elif [ "$rc" != 0 ] || [ -n "$crashes" ]; then
     status=1
     grep -E -m 1 -A 12 "panicked at|ERROR: libFuzzer|SUMMARY" "$logs/$t.log" || tail -n 30 "$logs/$t.log"
     echo "FAILED: $t (exit $rc, log: $logs/$t.log)"
