@@ -370,11 +370,9 @@ impl AppState {
         {
             Change::Settings(s) => self.settings.set(s),
             Change::Deal(id, deal) => {
-                let mut removed = None;
+                let (mut removed, mut added) = (None, false);
                 self.deals.update(|m| match deal {
-                    Some(d) => {
-                        m.insert(id.clone(), d);
-                    }
+                    Some(d) => added = m.insert(id.clone(), d).is_none(),
                     None => removed = m.remove(&id),
                 });
                 // The lead open here was deleted in another tab: say so, and offer it back.
@@ -393,7 +391,10 @@ impl AppState {
                 self.changed_elsewhere.update(|c| {
                     c.insert(id);
                 });
-                self.renumber_clashes();
+                // Only a lead new to this tab can share a number with one it added.
+                if added {
+                    self.renumber_clashes();
+                }
             }
             Change::Reload => self.reload(),
             Change::Newer(schema) => self.report.update(|r| r.newer_schema = Some(schema)),

@@ -2,9 +2,9 @@
 //! rows of its tables, in the user's language. Pure, so the wording is tested natively; the
 //! page only lays it out.
 
-use super::{fill, format, stage_name, Texts};
+use super::{fill, format, industry_name, stage_name, Texts};
 use crate::domain::measures::{
-    Funnel, Measure, MeasureKey, Overdue, Period, Target, Targets, Trend, Unit,
+    Filter, Funnel, Measure, MeasureKey, Overdue, Period, Target, Targets, Trend, Unit,
 };
 use crate::domain::{Id, Locale};
 use chrono::{FixedOffset, TimeDelta};
@@ -216,6 +216,16 @@ pub fn off_target(t: &Texts, cards: &[Card]) -> Vec<String> {
             fill(t.off_target_line, &parts)
         })
         .collect()
+}
+
+/// Whom the measures are for, on the printed report: "Li Wei · Retail", "All owners · All
+/// industries".
+pub fn scope(t: &Texts, filter: &Filter) -> String {
+    let owner = filter.owner.as_deref().unwrap_or(t.all_owners);
+    let industry = filter
+        .industry
+        .map_or(t.all_industries, |i| industry_name(t, i));
+    [owner, industry].join(" · ")
 }
 
 /// The period's dates in the team's calendar: "2026-11-23 to 2026-11-29" (the end is

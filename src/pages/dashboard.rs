@@ -8,7 +8,7 @@ use crate::domain::deal_list;
 use crate::domain::measures::{overdue, trend, Dataset, Filter, Period};
 use crate::domain::playbook::Industry;
 use crate::i18n::measures::{
-    cards, funnel_rows, lead_rows, off_target, overdue_cards, period_label, Card, Row,
+    cards, funnel_rows, lead_rows, off_target, overdue_cards, period_label, scope, Card, Row,
 };
 use crate::i18n::{fill, grade_name, industry_name, source_name, texts, Texts};
 use crate::routes::Route;
@@ -56,13 +56,7 @@ pub fn DashboardPage() -> impl IntoView {
             owner: Some(owner.get()).filter(|o| !o.is_empty()),
             industry: Industry::from_code(industry.get()),
         };
-        let scope = [
-            filter.owner.as_deref().unwrap_or(t.all_owners),
-            filter
-                .industry
-                .map_or(t.all_industries, |i| industry_name(t, i)),
-        ]
-        .join(" · ");
+        let scope = scope(t, &filter);
         let (sla, targets) = state.settings.with(|s| (s.sla, s.targets));
         state.deals.with(|m| {
             // Discovery answers are not recorded per deal yet: completeness says "No data".

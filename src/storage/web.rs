@@ -1,6 +1,7 @@
 //! The browser's localStorage as a [`Backend`].
 
 use super::{Backend, MemoryBackend, StorageError};
+use crate::dom::describe;
 use wasm_bindgen::{JsCast, JsValue};
 
 /// localStorage of this origin.
@@ -79,5 +80,3 @@ fn to_error(e: JsValue) -> StorageError {
         _ => StorageError::Other(describe(&e)),
     }
 }
-
-use crate::dom::describe;

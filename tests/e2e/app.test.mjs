@@ -680,6 +680,7 @@ describe('dashboard', () => {
     await nav.getByRole('link', { name: '商机' }).click();
     await page.getByRole('heading', { level: 1, name: '商机' }).waitFor();
     await nav.getByRole('link', { name: '仪表盘' }).click();
+    await page.getByRole('heading', { level: 1, name: '仪表盘' }).waitFor();
     assert.equal(await page.getByRole('combobox', { name: '负责人' }).inputValue(), 'Li Wei');
     assert.equal(await page.getByRole('combobox', { name: '统计周期' }).inputValue(), 'month');
     await closeClean(page);

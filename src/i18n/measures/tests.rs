@@ -185,3 +185,21 @@ fn the_report_lists_each_measure_off_target_with_its_value_and_target() {
     let met = week_trend(&leads(8, 0, 2), now);
     assert!(off_target(&EN, &cards(&EN, &met, &Targets::default())).is_empty());
 }
+
+#[test]
+fn the_report_scope_names_the_owner_and_industry_or_all() {
+    use crate::domain::playbook::Industry;
+    assert_eq!(
+        scope(&EN, &Filter::default()),
+        "All owners · All industries"
+    );
+    let one = Filter {
+        owner: Some("Li Wei".into()),
+        industry: Some(Industry::Retail),
+    };
+    assert_eq!(
+        scope(&EN, &one),
+        format!("Li Wei · {}", industry_name(&EN, Industry::Retail))
+    );
+    assert_eq!(scope(&ZH, &Filter::default()), "全部负责人 · 全部行业");
+}
