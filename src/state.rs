@@ -188,6 +188,11 @@ impl AppState {
                         .collect(),
                 );
                 self.report.set(loaded.report);
+                // Leads that came to share a number (a tab closed before it heard of the
+                // other's lead; a backup from another laptop): the later one is renumbered.
+                if self.report.with_untracked(|r| r.newer_schema.is_none()) {
+                    self.renumber_clashes(true);
+                }
             }
             Err(e) => self.unavailable.set(Some(e)),
         }
@@ -393,7 +398,7 @@ impl AppState {
                 });
                 // Only a lead new to this tab can share a number with one it added.
                 if added {
-                    self.renumber_clashes();
+                    self.renumber_clashes(false);
                 }
             }
             Change::Reload => self.reload(),
@@ -404,27 +409,39 @@ impl AppState {
 }
 
 impl AppState {
-    /// Gives a lead this tab added the next free number if another tab gave its number to a
-    /// lead at the same moment (`deal::renumber_clashes` says which), and says so.
-    fn renumber_clashes(&self) {
+    /// Gives a lead the next free number if an earlier lead has its number
+    /// (`deal::renumber_clashes` says which), and says so: any lead when `everyone`, else only
+    /// leads this tab added (another tab may have given their number to a lead at the same
+    /// moment).
+    fn renumber_clashes(&self, everyone: bool) {
         let clashes = self.added_here.with_value(|mine| {
             self.deals.with_untracked(|m| {
                 let all: Vec<&Deal> = m.values().collect();
+                let all_ids: BTreeSet<Id>;
+                let mine = if everyone {
+                    all_ids = m.keys().cloned().collect();
+                    &all_ids
+                } else {
+                    mine
+                };
                 crate::domain::deal::renumber_clashes(&all, mine)
                     .into_iter()
                     .filter_map(|(id, new)| {
                         let d = m.get(&id)?;
-                        Some((id, d.number.clone(), d.customer.clone(), new))
+                        Some((id, (d.number.clone(), d.customer.clone(), new)))
                     })
                     .collect::<Vec<_>>()
             })
         });
+        let mut leads = Vec::new();
+        for (id, lead) in clashes {
+            self.edit_deal(&id, |d| d.number = lead.2.clone());
+            leads.push(lead);
+        }
         let t = crate::i18n::texts(self.locale());
-        for (id, old, name, new) in clashes {
-            self.edit_deal(&id, |d| d.number = new.clone());
-            let message = [("old", old.as_str()), ("name", &name), ("new", &new)];
+        if let Some(message) = crate::i18n::renumbered(t, &leads) {
             self.toast.set(Some(Toast {
-                message: crate::i18n::fill(t.lead_renumbered, &message),
+                message,
                 undo: None,
             }));
         }

@@ -77,6 +77,28 @@ pub fn list_summary(t: &Texts, all: usize, found: &Found, query: &str, filter: &
     summary
 }
 
+/// What the toast says of leads given new numbers because an earlier lead had theirs, each
+/// `(old number, customer, new number)` in the order the numbers were given: the lead itself
+/// when there is one, else how many and the range of their new numbers.
+pub fn renumbered(t: &Texts, leads: &[(String, String, String)]) -> Option<String> {
+    let (old, name, new) = leads.first()?;
+    Some(match leads {
+        [_] => fill(
+            t.lead_renumbered,
+            &[("old", old), ("name", name), ("new", new)],
+        ),
+        [.., (_, _, last)] => fill(
+            t.leads_renumbered,
+            &[
+                ("n", &leads.len().to_string()),
+                ("first", new),
+                ("last", last),
+            ],
+        ),
+        [] => return None,
+    })
+}
+
 /// The name of an order of the lead list.
 pub fn sort_name(t: &Texts, sort: Sort) -> &'static str {
     match sort {
@@ -180,6 +202,29 @@ pub fn grade_suggestion(t: &Texts, deal: &Deal, rules: &GradingRules) -> String 
 mod tests {
     use super::*;
     use crate::i18n::{EN, ZH};
+
+    #[test]
+    fn renumbered_leads_are_named_alone_and_counted_together() {
+        let lead = |old: &str, name: &str, new: &str| (old.into(), name.into(), new.into());
+        assert_eq!(renumbered(&EN, &[]), None);
+        assert_eq!(
+            renumbered(&EN, &[lead("L-0002", "Bolt Works", "L-0007")]).unwrap(),
+            "An earlier lead has the number L-0002 too, so “Bolt Works” is now L-0007."
+        );
+        let three = [
+            lead("L-0001", "A", "L-0031"),
+            lead("L-0002", "B", "L-0032"),
+            lead("L-0001", "C", "L-0033"),
+        ];
+        assert_eq!(
+            renumbered(&EN, &three).unwrap(),
+            "3 leads had numbers that earlier leads have, so they now have new numbers, L-0031 to L-0033."
+        );
+        assert_eq!(
+            renumbered(&ZH, &three).unwrap(),
+            "3 条线索的编号与更早的线索相同，已改用新编号 L-0031 至 L-0033。"
+        );
+    }
 
     #[test]
     fn the_list_summary_counts_matches_and_says_why_none_match() {

@@ -16,7 +16,7 @@ mod playbook;
 
 pub use deal::{
     class_name, due_badge, due_kind_name, event_label, grade_name, grade_suggestion, level_name,
-    list_summary, signal_name, sort_name, source_name, status_name,
+    list_summary, renumbered, signal_name, sort_name, source_name, status_name,
 };
 pub use errors::{describe_import_error, describe_storage_error};
 pub use playbook::{category_name, industry_name, section_name, stage_name, within};
@@ -177,7 +177,8 @@ texts! {
     cancel: "Cancel", "取消";
     lead_deleted: "Lead “{name}” deleted.", "已删除线索“{name}”。";
     lead_deleted_elsewhere: "Lead “{name}” was deleted in another tab.", "线索“{name}”已在另一个标签页中删除。";
-    lead_renumbered: "Another tab gave {old} to another lead at the same moment, so “{name}” is now {new}.", "另一个标签页同时把 {old} 给了另一条线索，因此“{name}”的编号改为 {new}。";
+    lead_renumbered: "An earlier lead has the number {old} too, so “{name}” is now {new}.", "另一条更早的线索也是 {old}，因此“{name}”的编号改为 {new}。";
+    leads_renumbered: "{n} leads had numbers that earlier leads have, so they now have new numbers, {first} to {last}.", "{n} 条线索的编号与更早的线索相同，已改用新编号 {first} 至 {last}。";
     undo: "Undo", "撤销";
     saved: "Saved", "已保存";
     changed_elsewhere: "This lead was changed in another tab. Your edits here are kept.",

@@ -159,13 +159,14 @@ fn DataSection() -> impl IntoView {
         };
         match state.store().apply_import(&p) {
             Ok(()) => {
-                state.reload();
-                plan.set(None);
-                clear_file();
+                // Told before the reload, which may tell of leads it renumbered instead.
                 state.toast.set(Some(crate::state::Toast {
                     message: t.import_done.into(),
                     undo: None,
                 }));
+                state.reload();
+                plan.set(None);
+                clear_file();
             }
             Err(e) => import_error.set(Some(ImportError::Storage(e))),
         }

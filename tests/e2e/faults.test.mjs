@@ -1,11 +1,12 @@
 // Faults that must lose nothing, against the release build: two tabs saving the same field,
-// two tabs editing and adding different leads at the same time, a lead deleted in another tab,
+// two tabs editing and adding different leads at the same time, leads found sharing a number
+// at start or after an import, a lead deleted in another tab,
 // storage the browser refuses, storage that runs out in the middle of an import, and a reload
 // while an import waits for confirmation.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { serve } from './server.mjs';
-import { closeClean, download, gotoApp, launch, openPage } from './browser.mjs';
+import { closeClean, download, gotoApp, launch, openPage, reloadApp } from './browser.mjs';
 
 let server;
 let browser;
@@ -130,7 +131,7 @@ describe('two tabs, two leads', () => {
     }, new Date(Date.parse(east.assigned_at) - 1000).toISOString());
     const toast = a.locator('.toast span');
     await toast.waitFor();
-    assert.equal(await toast.textContent(), 'Another tab gave L-0003 to another lead at the same moment, so “East Co” is now L-0004.');
+    assert.equal(await toast.textContent(), 'An earlier lead has the number L-0003 too, so “East Co” is now L-0004.');
     const numbers = () => a.evaluate(() => Object.values(localStorage).map((v) => JSON.parse(v).data)
       .filter((d) => d?.customer).map((d) => `${d.number} ${d.customer}`).sort());
     assert.deepEqual(await numbers(), ['L-0001 North Co', 'L-0002 South Co', 'L-0003 West Co', 'L-0004 East Co']);
@@ -158,6 +159,49 @@ describe('two tabs, two leads', () => {
     assert.equal(all.length, 14);
     assert.equal(new Set(all.map((n) => n.split(' ')[0])).size, 14, `one number per lead: ${all.join(', ')}`);
     await closeClean(a);
+  });
+});
+
+describe('leads that share a number when the app reads them', () => {
+  test('a tab that closed too soon, or a backup from another laptop: the later leads are renumbered, and the app says so', async () => {
+    const page = await openPage(browser);
+    await gotoApp(page, url('#/deals'));
+    await addLead(page, 'Old Co');
+    await addLead(page, 'Mid Co');
+    const numbers = () => page.evaluate(() => Object.values(localStorage).map((v) => JSON.parse(v).data)
+      .filter((d) => d?.customer).map((d) => `${d.number} ${d.customer}`).sort());
+    // Left by a tab that added a lead in the same moment as Mid Co and closed before it heard
+    // of it: two leads numbered L-0002, this one assigned a second later.
+    await page.evaluate(() => {
+      const mid = Object.values(localStorage).map((v) => JSON.parse(v).data).find((d) => d?.customer === 'Mid Co');
+      const at = new Date(Date.parse(mid.assigned_at) + 1000).toISOString();
+      const data = { id: 'closed-tab', number: 'L-0002', customer: 'Closed Tab Co', assigned_at: at, updated_at: at };
+      localStorage.setItem('sp:deal:closed-tab', JSON.stringify({ schema: 1, data }));
+    });
+    await reloadApp(page);
+    const toast = page.locator('.toast span');
+    await toast.waitFor();
+    assert.equal(await toast.textContent(), 'An earlier lead has the number L-0002 too, so “Closed Tab Co” is now L-0003.');
+    assert.deepEqual(await numbers(), ['L-0001 Old Co', 'L-0002 Mid Co', 'L-0003 Closed Tab Co']);
+    // Once repaired, the next start finds nothing to say.
+    await reloadApp(page);
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    assert.equal(await page.locator('.toast').count(), 0);
+
+    // Another laptop's backup: its leads count from L-0001 too, and were added later.
+    const laptop = await openPage(browser);
+    await gotoApp(laptop, url('#/deals'));
+    await addLead(laptop, 'Laptop One');
+    await addLead(laptop, 'Laptop Two');
+    await gotoApp(laptop, url('#/settings'));
+    const { path: file } = await download(laptop, laptop.getByRole('button', { name: 'Export all data' }).first());
+    await gotoApp(page, url('#/settings'));
+    await page.getByLabel('Backup file (.json)').setInputFiles(file);
+    await page.getByTestId('import-preview').getByRole('button', { name: 'Import' }).click();
+    await page.locator('.toast span', { hasText: '2 leads' }).waitFor();
+    assert.equal(await toast.textContent(), '2 leads had numbers that earlier leads have, so they now have new numbers, L-0004 to L-0005.');
+    assert.deepEqual(await numbers(), ['L-0001 Old Co', 'L-0002 Mid Co', 'L-0003 Closed Tab Co', 'L-0004 Laptop One', 'L-0005 Laptop Two']);
+    await closeClean(page, laptop);
   });
 });
 

@@ -55,7 +55,9 @@ pub fn next_number<'a>(existing: impl IntoIterator<Item = &'a str> + Clone) -> S
 /// a new number, and which: of two leads with one number (compared as the duplicate rule
 /// compares them), the one assigned first (then the smaller id) keeps it. Both tabs see both
 /// leads, so exactly one of them renumbers. The new numbers are given in turn, so they never
-/// repeat each other or any number in `all`.
+/// repeat each other or any number in `all`. With every lead in `mine` (as at start and after
+/// a backup import), it repairs numbers shared since (a tab closed before it heard of the other
+/// lead; another laptop's backup).
 pub fn renumber_clashes(all: &[&Deal], mine: &BTreeSet<Id>) -> Vec<(Id, String)> {
     let first = |d: &Deal| (d.assigned_at, d.id.clone());
     let mut numbers: Vec<String> = all.iter().map(|d| d.number.clone()).collect();
@@ -142,6 +144,12 @@ mod tests {
         // Tab A's leads came first: it changes nothing.
         let mine_a: BTreeSet<Id> = [kept.id.clone(), same_time.id.clone()].into();
         assert!(renumber_clashes(&all, &mine_a).is_empty());
+        // Read at start (every lead counts as this tab's): the same two are renumbered.
+        let everyone: BTreeSet<Id> = all.iter().map(|d| d.id.clone()).collect();
+        assert_eq!(
+            renumber_clashes(&all, &everyone),
+            renumber_clashes(&all, &mine_b)
+        );
         assert!(renumber_clashes(&all, &BTreeSet::new()).is_empty());
         // Renumbered, nothing clashes any more.
         let (mut ours, mut theirs) = (ours.clone(), theirs.clone());
