@@ -202,9 +202,10 @@ pub fn lead_rows<K: Copy>(rows: &[(K, Measure)], name: impl Fn(K) -> &'static st
 }
 
 /// The weekly report's "off target" lines: each measure that misses its target, with its
-/// value and the target ("Follow-up timeliness: 33.3% · Target ≥ 90%").
+/// value and the target ("Follow-up timeliness: 33.3% · Target ≥ 90%"), or one line saying
+/// every measure is on target.
 pub fn off_target(t: &Texts, cards: &[Card]) -> Vec<String> {
-    cards
+    let lines: Vec<String> = cards
         .iter()
         .filter(|c| c.verdict == Some(false))
         .map(|c| {
@@ -215,7 +216,12 @@ pub fn off_target(t: &Texts, cards: &[Card]) -> Vec<String> {
             ];
             fill(t.off_target_line, &parts)
         })
-        .collect()
+        .collect();
+    if lines.is_empty() {
+        vec![t.off_target_none.to_owned()]
+    } else {
+        lines
+    }
 }
 
 /// Whom the measures are for, on the printed report: "Li Wei · Retail", "All owners · All

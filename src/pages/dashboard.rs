@@ -130,7 +130,6 @@ pub fn DashboardPage() -> impl IntoView {
         {move || if any.get() {
             board.with(|b| {
                 let b = b.clone();
-                let off = if b.off_target.is_empty() { vec![t.off_target_none.to_owned()] } else { b.off_target };
                 let lists: Vec<_> = b.overdue.iter().map(|c| (c.label, c.deals.clone())).collect();
                 let overdue_names = move || printing.get().then(|| state.deals.with_untracked(|m| {
                     lists.iter().filter(|(_, ids)| !ids.is_empty()).map(|(label, ids)| {
@@ -143,7 +142,7 @@ pub fn DashboardPage() -> impl IntoView {
                     <h2 data-testid="period">{b.period}</h2>
                     <p class="print-only" data-testid="report-scope">{b.scope}</p>
                     <div class="cards">{b.cards.into_iter().map(|c| card(t, state, c)).collect_view()}</div>
-                    <section data-testid="off-target"><h2>{t.off_target}</h2><ul>{off.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul></section>
+                    <section data-testid="off-target"><h2>{t.off_target}</h2><ul>{b.off_target.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul></section>
                     <h2>{t.overdue_title}</h2>
                     <div class="cards">{b.overdue.into_iter().map(|c| card(t, state, c)).collect_view()}</div>
                     <div class="print-only" data-testid="overdue-list">{overdue_names}</div>

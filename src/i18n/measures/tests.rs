@@ -183,7 +183,14 @@ fn the_report_lists_each_measure_off_target_with_its_value_and_target() {
         ]
     );
     let met = week_trend(&leads(8, 0, 2), now);
-    assert!(off_target(&EN, &cards(&EN, &met, &Targets::default())).is_empty());
+    assert_eq!(
+        off_target(&EN, &cards(&EN, &met, &Targets::default())),
+        ["Every measure with a target and data is on target."]
+    );
+    assert_eq!(
+        off_target(&ZH, &[]),
+        ["所有设有目标且有数据的指标均已达标。"]
+    );
 }
 
 #[test]
