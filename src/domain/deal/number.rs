@@ -63,11 +63,12 @@ pub fn renumber_clashes(all: &[&Deal], mine: &BTreeSet<Id>) -> Vec<(Id, String)>
     let mut numbers: Vec<String> = all.iter().map(|d| d.number.clone()).collect();
     let mut out = Vec::new();
     for d in all.iter().filter(|d| mine.contains(&d.id)) {
-        let clash = all.iter().any(|o| {
-            o.id != d.id
-                && same_in_any_case(o.number.trim(), d.number.trim())
-                && first(o) < first(d)
-        });
+        let clash = !d.number.trim().is_empty()
+            && all.iter().any(|o| {
+                o.id != d.id
+                    && same_in_any_case(o.number.trim(), d.number.trim())
+                    && first(o) < first(d)
+            });
         if clash {
             let number = next_number(numbers.iter().map(String::as_str));
             numbers.push(number.clone());
@@ -150,6 +151,10 @@ mod tests {
             renumber_clashes(&all, &everyone),
             renumber_clashes(&all, &mine_b)
         );
+        // Leads without a number (older data) share nothing.
+        let (blank, blank_too) = (lead("c1", "", 2), lead("c2", " ", 3));
+        let both: BTreeSet<Id> = [blank.id.clone(), blank_too.id.clone()].into();
+        assert!(renumber_clashes(&[&blank, &blank_too], &both).is_empty());
         assert!(renumber_clashes(&all, &BTreeSet::new()).is_empty());
         // Renumbered, nothing clashes any more.
         let (mut ours, mut theirs) = (ours.clone(), theirs.clone());
