@@ -417,14 +417,7 @@ impl AppState {
         let clashes = self.added_here.with_value(|mine| {
             self.deals.with_untracked(|m| {
                 let all: Vec<&Deal> = m.values().collect();
-                let all_ids: BTreeSet<Id>;
-                let mine = if everyone {
-                    all_ids = m.keys().cloned().collect();
-                    &all_ids
-                } else {
-                    mine
-                };
-                crate::domain::deal::renumber_clashes(&all, mine)
+                crate::domain::deal::renumber_clashes(&all, (!everyone).then_some(mine))
                     .into_iter()
                     .filter_map(|(id, new)| {
                         let d = m.get(&id)?;
