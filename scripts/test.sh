@@ -40,6 +40,9 @@ echo "== fuzz: every parser of outside data, 10 s each (scripts/fuzz.sh short; d
 bash scripts/fuzz.sh short 2>&1 | tee "$logs/fuzz.log"; rc=${PIPESTATUS[0]}
 layer "fuzz (short)" "$(grep -c '^ok: ' "$logs/fuzz.log") passed, $(grep -c '^FAILED: ' "$logs/fuzz.log") failed" "$rc"
 
+# wasm-bindgen-test-runner gives the test page 20 s by default; the debug wasm loading in
+# Firefox on a busy 2-core machine took longer (a CI run beside a fuzzer and two builds).
+export WASM_BINDGEN_TEST_TIMEOUT="${WASM_BINDGEN_TEST_TIMEOUT:-120}"
 echo "== browser: wasm-bindgen-test in headless Chromium"
 CHROMEDRIVER="$CHROMEDRIVER_BIN" CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
   cargo test --target wasm32-unknown-unknown --test browser 2>&1 | tee "$logs/browser.log"; rc=${PIPESTATUS[0]}
