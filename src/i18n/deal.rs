@@ -81,22 +81,21 @@ pub fn list_summary(t: &Texts, all: usize, found: &Found, query: &str, filter: &
 /// `(old number, customer, new number)` in the order the numbers were given: the lead itself
 /// when there is one, else how many and the range of their new numbers.
 pub fn renumbered(t: &Texts, leads: &[(String, String, String)]) -> Option<String> {
-    let (old, name, new) = leads.first()?;
-    Some(match leads {
-        [_] => fill(
+    match leads {
+        [] => None,
+        [(old, name, new)] => Some(fill(
             t.lead_renumbered,
             &[("old", old), ("name", name), ("new", new)],
-        ),
-        [.., (_, _, last)] => fill(
+        )),
+        [(_, _, first), .., (_, _, last)] => Some(fill(
             t.leads_renumbered,
             &[
                 ("n", &leads.len().to_string()),
-                ("first", new),
+                ("first", first),
                 ("last", last),
             ],
-        ),
-        [] => return None,
-    })
+        )),
+    }
 }
 
 /// The name of an order of the lead list.
