@@ -69,3 +69,7 @@ say "firefox" "$("$FIREFOX" --version 2>/dev/null | tail -n1)"
 say "geckodriver" "$(geckodriver --version | head -n1)"
 
 cargo fetch --quiet
+# The standard library's own dependencies, for the release build's `build-std` (Trunk builds
+# offline, and a fresh machine has none of them in its cache).
+RUSTC_BOOTSTRAP=1 CARGO_UNSTABLE_BUILD_STD=std,panic_abort \
+  cargo fetch --quiet --target wasm32-unknown-unknown
