@@ -285,23 +285,62 @@ impl AppState {
     /// reverts fields another tab changed meanwhile), and saves it. A change of stage, status
     /// or grade goes into the deal's history.
     pub fn edit_deal(&self, id: &Id, edit: impl FnOnce(&mut Deal)) {
-        let mut changed = false;
-        let now = now();
-        self.deals.update(|m| {
-            if let Some(deal) = m.get_mut(id) {
-                let before = deal.clone();
-                edit(deal);
-                changed = *deal != before;
-                if changed {
-                    deal.updated_at = now;
-                    let events = crate::domain::timeline::diff(&before, deal, now, || new_id(now));
-                    deal.history.extend(events);
-                }
+        let mut edit = Some(edit);
+        self.edit_deal_with(id, &mut |d| {
+            if let Some(edit) = edit.take() {
+                edit(d)
             }
         });
-        if changed {
-            self.persist(Key::Deal(id.clone()));
+    }
+
+    /// `edit_deal`, compiled once rather than for each kind of edit.
+    fn edit_deal_with(&self, id: &Id, edit: &mut dyn FnMut(&mut Deal)) {
+        let now = now();
+        let mut apply = |deal: &mut Deal| {
+            let before = deal.clone();
+            edit(deal);
+            let changed = *deal != before;
+            if changed {
+                deal.updated_at = now;
+                let events = crate::domain::timeline::diff(&before, deal, now, || new_id(now));
+                deal.history.extend(events);
+            }
+            changed
+        };
+        if self.deals.with_untracked(|m| m.contains_key(id)) {
+            let mut changed = false;
+            self.deals
+                .update(|m| changed = m.get_mut(id).is_some_and(apply));
+            if changed {
+                self.persist(Key::Deal(id.clone()));
+            }
+        } else {
+            // A lead deleted while its page was open: what is typed into it goes with it into
+            // the notice, and its Undo puts the lead back with it. The notice itself is not
+            // drawn again (its Undo button may be under the pointer), only the page that shows
+            // the lead.
+            let changed = self.toast.update_untracked(|t| match t {
+                Some(Toast {
+                    undo: Some(Undo::Deal(d)),
+                    ..
+                }) if d.id == *id => apply(d),
+                _ => false,
+            });
+            if changed {
+                self.deals.notify();
+            }
         }
+    }
+
+    /// The lead the current notice offers to put back, if it is `id`.
+    pub fn offered_back(&self, id: &Id) -> Option<Deal> {
+        self.toast.with(|t| match t {
+            Some(Toast {
+                undo: Some(Undo::Deal(d)),
+                ..
+            }) if d.id == *id => Some((**d).clone()),
+            _ => None,
+        })
     }
 
     /// Adds an event of `kind`, happening now, to a deal's history.
@@ -380,22 +419,24 @@ impl AppState {
                     Some(d) => added = m.insert(id.clone(), d).is_none(),
                     None => removed = m.remove(&id),
                 });
-                // The lead open here was deleted in another tab: say so, and offer it back.
-                if let Some(d) =
-                    removed.filter(|_| self.route.get_untracked() == Route::Deal(id.clone()))
-                {
-                    let t = crate::i18n::texts(self.locale());
-                    self.toast.set(Some(Toast {
-                        message: crate::i18n::fill(
-                            t.lead_deleted_elsewhere,
-                            &[("name", &d.customer)],
-                        ),
-                        undo: Some(Undo::Deal(Box::new(d))),
-                    }));
+                match removed {
+                    // The lead open here was deleted in another tab: say so, and offer it back
+                    // (its page stays open, with what is being typed, until the notice goes).
+                    Some(d) if matches!(self.route.get_untracked(), Route::Deal(r) if r == id) => {
+                        let t = crate::i18n::texts(self.locale());
+                        self.toast.set(Some(Toast {
+                            message: crate::i18n::fill(
+                                t.lead_deleted_elsewhere,
+                                &[("name", &d.customer)],
+                            ),
+                            undo: Some(Undo::Deal(Box::new(d))),
+                        }));
+                    }
+                    Some(_) => {}
+                    None => self.changed_elsewhere.update(|c| {
+                        c.insert(id);
+                    }),
                 }
-                self.changed_elsewhere.update(|c| {
-                    c.insert(id);
-                });
                 // Only a lead new to this tab can share a number with one it added.
                 if added {
                     self.renumber_clashes(false);

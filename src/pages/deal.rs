@@ -23,10 +23,14 @@ pub fn DealPage(id: Id) -> impl IntoView {
         c.remove(&id);
     });
     // A memo, so the editor (and what is being typed) is drawn again only when the deal
-    // appears or goes, not on every save.
+    // appears or goes, not on every save. A lead deleted (in another tab) while shown here
+    // stays while the notice offers it back, so what is being typed is not lost.
     let exists = {
         let id = id.clone();
-        Memo::new(move |_| state.deals.with(|m| m.contains_key(&id)))
+        Memo::new(move |shown: Option<&bool>| {
+            state.deals.with(|m| m.contains_key(&id))
+                || (shown == Some(&true) && state.offered_back(&id).is_some())
+        })
     };
     view! {
         <p class="breadcrumb"><a href=Route::Deals.href()>{t.back_to_deals}</a></p>
@@ -45,7 +49,12 @@ fn DealEditor(id: Id) -> impl IntoView {
     let t = texts(state.locale());
     let deal = {
         let id = id.clone();
-        Memo::new(move |_| state.deals.with(|m| m.get(&id).cloned()))
+        Memo::new(move |_| {
+            state
+                .deals
+                .with(|m| m.get(&id).cloned())
+                .or_else(|| state.offered_back(&id))
+        })
     };
     let read = move |f: fn(&Deal) -> String| {
         Signal::derive(move || deal.with(|d| d.as_ref().map(f).unwrap_or_default()))

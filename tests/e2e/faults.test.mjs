@@ -206,7 +206,7 @@ describe('leads that share a number when the app reads them', () => {
 });
 
 describe('two tabs, one deleting', () => {
-  test('a lead deleted in another tab while open here: this tab is told and can put it back', async () => {
+  test('a lead deleted in another tab while open here: this tab is told and can put it back, with what was being typed', async () => {
     const a = await openPage(browser);
     await gotoApp(a, url('#/deals'));
     await addLead(a, 'Gone Co');
@@ -215,7 +215,9 @@ describe('two tabs, one deleting', () => {
     await a.getByRole('textbox', { name: 'Contact person' }).press('Tab');
     const b = await a.context().newPage();
     await gotoApp(b, a.url());
-    await b.getByRole('textbox', { name: 'Contact person' }).waitFor();
+    const phone = b.getByRole('textbox', { name: 'Phone' });
+    // Typed in B and not yet saved (the field keeps the focus) when A deletes the lead.
+    await phone.fill('+86 138 0000 0000');
     await a.bringToFront();
     await a.getByRole('button', { name: 'Delete lead' }).click();
     await a.getByRole('alertdialog').getByRole('button', { name: 'Delete' }).click();
@@ -223,13 +225,32 @@ describe('two tabs, one deleting', () => {
 
     const toast = b.locator('.toast');
     await toast.getByText('Lead “Gone Co” was deleted in another tab.').waitFor();
-    await b.getByRole('heading', { level: 1, name: 'Page not found' }).waitFor();
-    await toast.getByRole('button', { name: 'Undo' }).click();
+    // The page stays, with what was typed; the "changed in another tab" banner is not for this.
     await b.getByRole('heading', { level: 1, name: 'Gone Co' }).waitFor();
+    assert.equal(await phone.inputValue(), '+86 138 0000 0000');
+    assert.equal(await b.getByTestId('changed-elsewhere').count(), 0);
+    assert.equal(await b.evaluate(() => Object.keys(localStorage).some((k) => k.startsWith('sp:deal:'))), false);
+    // Undo takes the focus from the field, which saves what was typed into the lead it puts back.
+    await toast.getByRole('button', { name: 'Undo' }).click();
+    await toast.waitFor({ state: 'detached' });
     assert.equal(await b.getByRole('textbox', { name: 'Contact person' }).inputValue(), 'Saved in A');
+    assert.equal(await phone.inputValue(), '+86 138 0000 0000');
+    const stored = await b.evaluate(() => Object.entries(localStorage)
+      .filter(([k]) => k.startsWith('sp:deal:')).map(([, v]) => JSON.parse(v).data));
+    assert.equal(stored.length, 1);
+    assert.equal(stored[0].contact, 'Saved in A');
+    assert.equal(stored[0].phone, '+86 138 0000 0000');
     // Put back in storage too, so the tab that deleted it sees it again.
     await a.goto(url('#/deals'));
     await a.getByRole('link', { name: 'Gone Co' }).waitFor();
+
+    // Dismissed instead, the lead stays deleted and its page says so.
+    await a.getByRole('link', { name: 'Gone Co' }).click();
+    await a.getByRole('button', { name: 'Delete lead' }).click();
+    await a.getByRole('alertdialog').getByRole('button', { name: 'Delete' }).click();
+    await toast.getByText('Lead “Gone Co” was deleted in another tab.').waitFor();
+    await toast.getByRole('button', { name: 'Dismiss' }).click();
+    await b.getByRole('heading', { level: 1, name: 'Page not found' }).waitFor();
     await closeClean(a);
   });
 });
