@@ -18,36 +18,68 @@ const MAX_COUNTED_DIGITS: usize = MAX_NUMBER_LEN - 3;
 /// next one is never one in use. Numbers that do not follow the pattern (imported,
 /// hand-typed) are ignored, and so are numbers too long to count up from within
 /// [`MAX_NUMBER_LEN`] (the next number then skips any of them it would repeat).
-pub fn next_number<'a>(existing: impl IntoIterator<Item = &'a str> + Clone) -> String {
-    let digits_of = |n: &'a str| {
-        let n = n.trim();
-        let digits = n.strip_prefix("L-").or_else(|| n.strip_prefix("l-"))?;
-        let ok = !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit());
-        ok.then(|| digits.trim_start_matches('0'))
-    };
-    let mut max = "";
-    for n in existing.clone().into_iter().filter_map(digits_of) {
-        if n.len() <= MAX_COUNTED_DIGITS && (n.len(), n) > (max.len(), max) {
-            max = n;
+pub fn next_number<'a>(existing: impl IntoIterator<Item = &'a str>) -> String {
+    Counter::new(existing).next_number()
+}
+
+/// Gives [`next_number`] again and again without reading every number each time: each number
+/// it gives is above every counted number in use, so only an uncounted (too long) number in
+/// use can be the next one.
+struct Counter<'a> {
+    /// The last number given or, at first, the highest counted number in use.
+    last: Vec<u8>,
+    /// The numbers in use too long to count up from (almost always none).
+    uncounted: Vec<&'a str>,
+}
+
+impl<'a> Counter<'a> {
+    fn new(existing: impl IntoIterator<Item = &'a str>) -> Self {
+        let mut max = "";
+        let mut uncounted = Vec::new();
+        for n in existing {
+            let n = n.trim();
+            let Some(digits) = n.strip_prefix("L-").or_else(|| n.strip_prefix("l-")) else {
+                continue;
+            };
+            if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+                continue;
+            }
+            let n = digits.trim_start_matches('0');
+            if n.len() > MAX_COUNTED_DIGITS {
+                uncounted.push(n);
+            } else if (n.len(), n) > (max.len(), max) {
+                max = n;
+            }
+        }
+        Counter {
+            last: max.as_bytes().to_vec(),
+            uncounted,
         }
     }
-    // `max + 1`, digit by digit from the right; again while a longer, uncounted number has it.
-    let mut next = max.as_bytes().to_vec();
-    loop {
-        let carried = next.iter_mut().rev().all(|d| {
-            let nine = *d == b'9';
-            *d = if nine { b'0' } else { *d + 1 };
-            nine
-        });
-        if carried {
-            next.insert(0, b'1');
+
+    /// One above the last number given, digit by digit from the right; again while an
+    /// uncounted number in use has it.
+    fn next_number(&mut self) -> String {
+        let next = &mut self.last;
+        loop {
+            let carried = next.iter_mut().rev().all(|d| {
+                let nine = *d == b'9';
+                *d = if nine { b'0' } else { *d + 1 };
+                nine
+            });
+            if carried {
+                next.insert(0, b'1');
+            }
+            if !self
+                .uncounted
+                .iter()
+                .any(|n| n.as_bytes() == next.as_slice())
+            {
+                break;
+            }
         }
-        let taken = existing.clone().into_iter().filter_map(digits_of);
-        if !taken.into_iter().any(|n| n.as_bytes() == next.as_slice()) {
-            break;
-        }
+        format!("L-{:0>4}", String::from_utf8_lossy(next))
     }
-    format!("L-{:0>4}", String::from_utf8_lossy(&next))
 }
 
 /// Two tabs adding a lead at the same moment both give it the next number. When a tab learns
@@ -78,14 +110,15 @@ pub fn renumber_clashes(all: &[&Deal], mine: Option<&BTreeSet<Id>>) -> Vec<(Id, 
     for f in firsts.values() {
         is_first[*f as usize] = true;
     }
+    // One count for all of them: reading every number again for each renumbered lead took
+    // 5.3 s for a backup whose 5,000 leads all had numbers in use.
+    let mut counter = Counter::new(all.iter().map(|d| d.number.as_str()));
     let mut out: Vec<(Id, String)> = Vec::new();
     for (i, d) in all.iter().enumerate() {
         let clash =
             !is_first[i] && !d.number.trim().is_empty() && mine.is_none_or(|m| m.contains(&d.id));
         if clash {
-            let taken = all.iter().map(|d| d.number.as_str());
-            let number = next_number(taken.chain(out.iter().map(|(_, n)| n.as_str())));
-            out.push((d.id.clone(), number));
+            out.push((d.id.clone(), counter.next_number()));
         }
     }
     out
@@ -210,5 +243,44 @@ mod tests {
         );
         let new: BTreeSet<&String> = repaired.iter().map(|(_, n)| n).collect();
         assert_eq!(new.len(), repaired.len(), "new numbers are distinct");
+    }
+
+    #[test]
+    fn renumbered_leads_get_the_numbers_next_number_gives_one_after_another() {
+        use chrono::{TimeZone, Utc};
+        // Another laptop's backup: every lead's number is in use. Among the numbers, one too
+        // long to count up from that the counting reaches, which it must skip.
+        let nines = format!("L-{}", "9".repeat(MAX_COUNTED_DIGITS));
+        let reached = format!("L-1{}1", "0".repeat(MAX_COUNTED_DIGITS - 1));
+        let mut numbers = vec!["L-0007".to_owned(), "l-0007".to_owned()];
+        numbers.extend([nines.clone(), nines.clone(), nines, reached]);
+        let leads: Vec<Deal> = numbers
+            .iter()
+            .enumerate()
+            .map(|(i, n)| {
+                let at = Utc.timestamp_opt(1_780_000_000 + i as i64, 0).unwrap();
+                let id = Id::parse(&format!("d{i}")).unwrap();
+                let mut d = Deal::new(id, "Co", &[], at).unwrap();
+                d.number = n.clone();
+                d
+            })
+            .collect();
+        let all: Vec<&Deal> = leads.iter().collect();
+        let repaired = renumber_clashes(&all, None);
+        let mut in_use: Vec<String> = numbers.clone();
+        let one_by_one: Vec<String> = repaired
+            .iter()
+            .map(|_| {
+                let n = next_number(in_use.iter().map(String::as_str));
+                in_use.push(n.clone());
+                n
+            })
+            .collect();
+        assert_eq!(repaired.len(), 3);
+        assert_eq!(
+            repaired.into_iter().map(|(_, n)| n).collect::<Vec<_>>(),
+            one_by_one
+        );
+        assert!(one_by_one.iter().all(|n| n.len() <= MAX_NUMBER_LEN));
     }
 }
